@@ -319,6 +319,9 @@ public final class ApplicationLoader {
         void checkReferences() {
             Map<EntryId, Declared> byId = firstDeclared;
             for (Reference ref : references) {
+                if (ref.target().equals(EntryParser.CONTROL_HOST)) {
+                    continue;   // reported by the parser with its own message
+                }
                 Declared target = byId.get(ref.target());
                 if (target == null) {
                     problems.add(ref.at(), ref.from(), "field '" + ref.field() + "' names '" + ref.target()

@@ -176,7 +176,7 @@ final class Fields {
             if (value instanceof Long l && l >= min && l <= Integer.MAX_VALUE) {
                 return Optional.of(l.intValue());
             }
-            if (value instanceof Long || value instanceof BigInteger) {
+            if (value instanceof BigInteger || value instanceof Long l && l > Integer.MAX_VALUE) {
                 problem(n, "field '" + path(key) + "' must be " + expected + " (at most " + Integer.MAX_VALUE
                         + "), got " + YamlValues.describe(n));
             } else {

@@ -32,8 +32,8 @@ final class Problems {
         return list.size();
     }
 
-    /** All problems, ordered by file and line. */
+    /** All problems, ordered by file and line; on one line, in the order they were found. */
     ApplicationException toException() {
-        return new ApplicationException(list.stream().sorted().toList());
+        return new ApplicationException(list.stream().sorted(java.util.Comparator.comparing(Problem::location)).toList());
     }
 }
