@@ -2,6 +2,7 @@ package dev.trellis.runtime.entry;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class StartOrder {
     /**
      * Every entry left unsorted has an unmet dependency that is itself unsorted, so walking from the
      * smallest such entry along its smallest unsorted dependency must come back to an entry already
-     * on the path: that loop is a cycle.
+     * on the path: that loop is a cycle. It is reported from its smallest id.
      */
     private static ApplicationException cycleError(Map<EntryId, LifecycleEntry> byId,
                                                    Map<EntryId, Integer> unmetDependencies) {
@@ -101,7 +102,10 @@ public final class StartOrder {
                 cycle.add(id);
             }
         }
-        cycle.add(at);
+        // Start the walk at the cycle's smallest id, so the same cycle always reads the same way.
+        int smallest = cycle.indexOf(Collections.min(cycle));
+        Collections.rotate(cycle, -smallest);
+        cycle.add(cycle.getFirst());
         String walk = cycle.stream().map(EntryId::toString).collect(Collectors.joining(" -> "));
         LifecycleEntry first = byId.get(cycle.getFirst());
         return new ApplicationException(List.of(new Problem(first.location(), first.id(),
