@@ -255,7 +255,7 @@ public final class ApplicationLoader {
                         "an entry must be a mapping with name and kind, got " + YamlValues.describe(item));
                 return;
             }
-            Fields f = new Fields(mapping, file, null, "", problems);
+            Fields f = new Fields(mapping, file, idOf(namespace, mapping), "", problems);
             Optional<String> name = f.requiredString("name");
             Optional<String> kindName = f.requiredString("kind");
             if (name.isEmpty()) {
@@ -267,7 +267,7 @@ public final class ApplicationLoader {
                 return;
             }
             EntryId id = new EntryId(namespace, name.get());
-            Fields fields = f.withEntry(id);
+            Fields fields = f;   // already attributed to the entry (idOf)
             Optional<EntryKind> kind = kindName.flatMap(EntryKind::fromName);
             if (kindName.isPresent() && kind.isEmpty()) {
                 fields.problem(f.valueNode("kind"), "unknown kind '" + kindName.get() + "' (known kinds: "
@@ -281,6 +281,18 @@ public final class ApplicationLoader {
                 return;
             }
             kind.flatMap(k -> parser.parse(fields, id, k)).ifPresent(parsed::add);
+        }
+
+        /** The id an entry mapping declares, if its name is valid: problems inside the entry then name it. */
+        private static EntryId idOf(String namespace, MappingNode mapping) {
+            for (var tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("name")
+                        && tuple.getValueNode() instanceof ScalarNode value
+                        && YamlValues.scalar(value) instanceof String name && EntryId.isValidName(name)) {
+                    return new EntryId(namespace, name);
+                }
+            }
+            return null;
         }
 
         /** The entries whose id was declared only once (duplicates are reported already). */

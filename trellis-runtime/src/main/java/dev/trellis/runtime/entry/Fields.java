@@ -59,21 +59,6 @@ final class Fields {
         }
     }
 
-    private Fields(Fields source, EntryId entry) {
-        this.node = source.node;
-        this.file = source.file;
-        this.entry = entry;
-        this.prefix = source.prefix;
-        this.problems = source.problems;
-        this.byKey.putAll(source.byKey);
-        this.known.addAll(source.known);
-    }
-
-    /** The same mapping, its problems now attributed to an entry (once its name is known). */
-    Fields withEntry(EntryId id) {
-        return new Fields(this, id);
-    }
-
     // ---- locations and problems -------------------------------------------------------------------
 
     Location location() {

@@ -228,7 +228,7 @@ class ApplicationProblemsTest {
                 at("e/_index.yaml", 3) + "an entry must be a mapping with name and kind, got string \"just a string\"",
                 at("e/_index.yaml", 4) + "missing field 'name'",
                 at("e/_index.yaml", 5) + "invalid entry name 'a b': use letters, digits, '_', '-' and '.' (e.g. task_worker)",
-                at("e/_index.yaml", 6) + "duplicate key 'kind' (first at line 6)");
+                at("e/_index.yaml", 6) + "entry 'e:h': duplicate key 'kind' (first at line 6)");
     }
 
     @Test
