@@ -1,0 +1,328 @@
+package dev.trellis.runtime.entry;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads the kind fields of one entry into its record, recording a {@link Problem} for each bad
+ * field and a {@link Reference} for each id it names.
+ *
+ * <pre>{@code
+ * EntryParser parser = new EntryParser("app", references);
+ * Optional<Entry> host = parser.parse(fields, EntryId.parse("app:processes"), EntryKind.PROCESS_HOST);
+ * }</pre>
+ *
+ * <p>A bad optional field falls back to its default so that the rest is still checked; the result
+ * is empty only when a required field is missing (the problems then say why).
+ */
+final class EntryParser {
+
+    /** The host id Wippy reserves for supervisor PIDs; no service may run there. */
+    static final EntryId CONTROL_HOST = new EntryId("node", "control");
+
+    private final String namespace;
+    private final List<Reference> references;
+
+    EntryParser(String namespace, List<Reference> references) {
+        this.namespace = namespace;
+        this.references = references;
+    }
+
+    Optional<Entry> parse(Fields f, EntryId id, EntryKind kind) {
+        Meta meta = meta(f);
+        Optional<? extends Entry> entry = switch (kind) {
+            case PROCESS_HOST -> Optional.of(host(f, id, meta));
+            case PROCESS_LUA -> luaProcess(f, id, meta);
+            case PROCESS_SERVICE -> service(f, id, meta);
+            case LIBRARY_LUA -> library(f, id, meta);
+            case FUNCTION_LUA -> function(f, id, meta);
+        };
+        f.rejectUnknown(kind.yamlName());
+        return entry.map(Entry.class::cast);
+    }
+
+    // ---- kinds -----------------------------------------------------------------------------------
+
+    private ProcessHost host(Fields f, EntryId id, Meta meta) {
+        int workers = ProcessHost.defaultWorkers();
+        int queueSize = ProcessHost.DEFAULT_QUEUE_SIZE;
+        int localQueueSize = ProcessHost.DEFAULT_LOCAL_QUEUE_SIZE;
+        Optional<Fields> host = f.mapping("host");
+        if (host.isPresent()) {
+            Fields h = host.get();
+            workers = h.integer("workers", 1).orElse(workers);
+            queueSize = h.integer("queue_size", 1).orElse(queueSize);
+            localQueueSize = h.integer("local_queue_size", 1).orElse(localQueueSize);
+            h.ignore("max_processes");   // Wippy's test apps set it; Wippy itself does not read it
+            h.rejectUnknown("process.host");
+        }
+        Lifecycle lifecycle = lifecycle(f, id, false);
+        return new ProcessHost(id, meta, f.location(), workers, queueSize, localQueueSize, lifecycle);
+    }
+
+    private Optional<LuaProcess> luaProcess(Fields f, EntryId id, Meta meta) {
+        Optional<Path> source = source(f);
+        String method = method(f);
+        List<String> modules = f.stringList("modules").orElse(List.of());
+        Map<String, EntryId> imports = imports(f, id);
+        Lifecycle lifecycle = lifecycle(f, id, true);
+        Optional<EntryId> host = defaultHost(f, id);
+        return source.map(s -> new LuaProcess(id, meta, f.location(), s, method, modules, imports, lifecycle, host));
+    }
+
+    private Optional<LuaService> service(Fields f, EntryId id, Meta meta) {
+        Optional<EntryId> process = reference(f, id, "process", Set.of(EntryKind.PROCESS_LUA));
+        Optional<EntryId> host = reference(f, id, "host", Set.of(EntryKind.PROCESS_HOST));
+        if (host.filter(CONTROL_HOST::equals).isPresent()) {
+            f.problem(f.valueNode("host"), "field 'host' may not be node:control (reserved for supervisors); name a process.host entry");
+        }
+        List<Object> input = new ArrayList<>();
+        f.node("input").ifPresent(n -> {
+            if (n instanceof SequenceNode) {
+                f.value("input").ifPresent(v -> input.addAll((List<?>) v));
+            } else {
+                f.problem(n, "field 'input' must be a list (each element is one argument of main), got "
+                        + YamlValues.describe(n));
+            }
+        });
+        Lifecycle lifecycle = lifecycle(f, id, false);
+        if (process.isEmpty() || host.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LuaService(id, meta, f.location(), process.get(), host.get(), input, lifecycle));
+    }
+
+    private Optional<LuaLibrary> library(Fields f, EntryId id, Meta meta) {
+        Optional<Path> source = source(f);
+        List<String> modules = f.stringList("modules").orElse(List.of());
+        Map<String, EntryId> imports = imports(f, id);
+        return source.map(s -> new LuaLibrary(id, meta, f.location(), s, modules, imports));
+    }
+
+    private Optional<LuaFunction> function(Fields f, EntryId id, Meta meta) {
+        Optional<Path> source = source(f);
+        String method = method(f);
+        List<String> modules = f.stringList("modules").orElse(List.of());
+        Map<String, EntryId> imports = imports(f, id);
+        f.ignore("pool");   // Wippy's function pool settings; Trellis runs each call as a process
+        return source.map(s -> new LuaFunction(id, meta, f.location(), s, method, modules, imports));
+    }
+
+    // ---- shared fields ---------------------------------------------------------------------------
+
+    private Meta meta(Fields f) {
+        Optional<Node> node = f.node("meta");
+        if (node.isEmpty()) {
+            return Meta.EMPTY;
+        }
+        if (!(node.get() instanceof MappingNode)) {
+            f.problem(node.get(), "field 'meta' must be a mapping, got " + YamlValues.describe(node.get()));
+            return Meta.EMPTY;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) f.value("meta").orElse(Map.of());
+        return new Meta(values);
+    }
+
+    /** {@code source: file://x.lua}, resolved against the YAML file's directory; it must exist. */
+    private Optional<Path> source(Fields f) {
+        Optional<String> text = f.requiredString("source");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Node at = f.valueNode("source");
+        String url = text.get();
+        if (!url.startsWith("file://") || url.length() == "file://".length()) {
+            f.problem(at, "field 'source' must be a file:// URL such as file://main.lua, got \"" + url + "\"");
+            return Optional.empty();
+        }
+        Path path;
+        try {
+            Path relative = Path.of(url.substring("file://".length()));
+            path = relative.isAbsolute() ? relative : f.file().resolveSibling(relative).normalize();
+        } catch (InvalidPathException e) {
+            f.problem(at, "field 'source' is not a valid path: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (Files.isDirectory(path)) {
+            f.problem(at, "source " + path + " is a directory, not a Lua file");
+        } else if (!Files.isRegularFile(path)) {
+            f.problem(at, "source file not found: " + path);
+        }
+        return Optional.of(path);
+    }
+
+    private String method(Fields f) {
+        Optional<String> method = f.string("method");
+        if (method.isPresent() && method.get().isBlank()) {
+            f.problem(f.valueNode("method"), "field 'method' must not be empty (default: main)");
+            return LuaProcess.DEFAULT_METHOD;
+        }
+        return method.orElse(LuaProcess.DEFAULT_METHOD);
+    }
+
+    /** {@code imports: {alias: ns:library}}: each value must name a library.lua. */
+    private Map<String, EntryId> imports(Fields f, EntryId id) {
+        Map<String, EntryId> imports = new LinkedHashMap<>();
+        f.mapping("imports").ifPresent(m -> {
+            for (String alias : m.keys()) {
+                optionalReference(m, id, alias, Set.of(EntryKind.LIBRARY_LUA)).ifPresent(target -> imports.put(alias, target));
+            }
+        });
+        return imports;
+    }
+
+    /** {@code meta.default_host}: the host an auto-started process.lua runs on. */
+    private Optional<EntryId> defaultHost(Fields f, EntryId id) {
+        if (!(f.node("meta").orElse(null) instanceof MappingNode)) {
+            return Optional.empty();   // meta(f) reported it
+        }
+        Fields meta = f.mapping("meta").orElseThrow();
+        return meta.has("default_host")
+                ? optionalReference(meta, id, "default_host", Set.of(EntryKind.PROCESS_HOST))
+                : Optional.empty();
+    }
+
+    /**
+     * The lifecycle block. For a process.lua only {@code auto_start} and {@code requires} apply: it is
+     * started once, not supervised.
+     */
+    private Lifecycle lifecycle(Fields f, EntryId id, boolean processLua) {
+        Optional<Fields> block = f.mapping("lifecycle");
+        if (block.isEmpty()) {
+            return Lifecycle.DEFAULT;
+        }
+        Fields l = block.get();
+        Lifecycle d = Lifecycle.DEFAULT;
+        boolean autoStart = l.bool("auto_start").orElse(d.autoStart());
+        List<EntryId> requires = new ArrayList<>();
+        requires.addAll(referenceList(l, id, "requires", Reference.LIFECYCLE_KINDS));
+        requires.addAll(referenceList(l, id, "depends_on", Reference.LIFECYCLE_KINDS));
+        requires = requires.stream().distinct().toList();
+        if (processLua) {
+            l.rejectUnknown("the lifecycle of a process.lua, which is started once and not supervised;"
+                    + " use a process.service for timeouts and restarts");
+            return new Lifecycle(autoStart, d.startTimeout(), d.stopTimeout(), d.stableThreshold(), d.startup(),
+                    requires, d.restart());
+        }
+        Duration startTimeout = positive(l, "start_timeout").orElse(d.startTimeout());
+        Duration stopTimeout = positive(l, "stop_timeout").orElse(d.stopTimeout());
+        Duration stableThreshold = nonNegative(l, "stable_threshold").orElse(d.stableThreshold());
+        Lifecycle.Startup startup = l.string("startup").flatMap(s -> switch (s.toLowerCase(Locale.ROOT)) {
+            case "required" -> Optional.of(Lifecycle.Startup.REQUIRED);
+            case "optional" -> Optional.of(Lifecycle.Startup.OPTIONAL);
+            default -> {
+                l.problem(l.valueNode("startup"), "field 'lifecycle.startup' must be required or optional, got \"" + s + "\"");
+                yield Optional.empty();
+            }
+        }).orElse(d.startup());
+        RestartPolicy restart = l.mapping("restart").map(this::restart).orElse(d.restart());
+        l.ignore("security");   // accepted; security policies are not enforced yet
+        l.rejectUnknown("lifecycle");
+        return new Lifecycle(autoStart, startTimeout, stopTimeout, stableThreshold, startup, requires, restart);
+    }
+
+    private RestartPolicy restart(Fields r) {
+        RestartPolicy d = RestartPolicy.DEFAULT;
+        Duration initialDelay = nonNegative(r, "initial_delay").orElse(d.initialDelay());
+        Duration maxDelay = nonNegative(r, "max_delay").orElse(d.maxDelay());
+        double factor = r.number("backoff_factor").filter(x -> {
+            if (x >= 1.0 && !x.isInfinite()) {
+                return true;
+            }
+            r.problem(r.valueNode("backoff_factor"), "field 'lifecycle.restart.backoff_factor' must be a number >= 1.0, got " + x);
+            return false;
+        }).orElse(d.backoffFactor());
+        double jitter = r.number("jitter").filter(x -> {
+            if (x >= 0.0 && x <= 1.0) {
+                return true;
+            }
+            r.problem(r.valueNode("jitter"), "field 'lifecycle.restart.jitter' must be between 0.0 and 1.0, got " + x);
+            return false;
+        }).orElse(d.jitter());
+        int maxAttempts = r.integer("max_attempts", 0).orElse(d.maxAttempts());
+        r.rejectUnknown("lifecycle.restart");
+        if (maxDelay.compareTo(initialDelay) < 0) {
+            r.problem(r.valueNode("max_delay"), "field 'lifecycle.restart.max_delay' (" + GoDuration.format(maxDelay)
+                    + ") must not be less than initial_delay (" + GoDuration.format(initialDelay) + ")");
+            maxDelay = initialDelay;
+        }
+        return new RestartPolicy(initialDelay, maxDelay, factor, jitter, maxAttempts);
+    }
+
+    private static Optional<Duration> positive(Fields f, String key) {
+        return f.duration(key).filter(d -> {
+            if (d.isNegative() || d.isZero()) {
+                f.problem(f.valueNode(key), "field '" + f.path(key) + "' must be greater than 0, got " + GoDuration.format(d));
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private static Optional<Duration> nonNegative(Fields f, String key) {
+        return f.duration(key).filter(d -> {
+            if (d.isNegative()) {
+                f.problem(f.valueNode(key), "field '" + f.path(key) + "' must not be negative, got " + GoDuration.format(d));
+                return false;
+            }
+            return true;
+        });
+    }
+
+    // ---- references --------------------------------------------------------------------------------
+
+    /** A required reference field; a bare name means this entry's namespace. */
+    private Optional<EntryId> reference(Fields f, EntryId from, String key, Set<EntryKind> expected) {
+        return f.requiredString(key).flatMap(t -> resolve(f, f.valueNode(key), from, f.path(key), t, expected));
+    }
+
+    private Optional<EntryId> optionalReference(Fields f, EntryId from, String key, Set<EntryKind> expected) {
+        return f.string(key).flatMap(t -> resolve(f, f.valueNode(key), from, f.path(key), t, expected));
+    }
+
+    private List<EntryId> referenceList(Fields f, EntryId from, String key, Set<EntryKind> expected) {
+        Optional<Node> node = f.node(key);
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (!(node.get() instanceof SequenceNode sequence)) {
+            f.problem(node.get(), "field '" + f.path(key) + "' must be a list of entry ids, got " + YamlValues.describe(node.get()));
+            return List.of();
+        }
+        List<EntryId> ids = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (item instanceof ScalarNode scalar && YamlValues.scalar(scalar) instanceof String text) {
+                resolve(f, item, from, f.path(key), text, expected).ifPresent(ids::add);
+            } else {
+                f.problem(item, "field '" + f.path(key) + "' must hold entry ids, got " + YamlValues.describe(item));
+            }
+        }
+        return ids;
+    }
+
+    private Optional<EntryId> resolve(Fields f, Node at, EntryId from, String field, String text, Set<EntryKind> expected) {
+        try {
+            EntryId target = EntryId.resolve(text, namespace);
+            references.add(new Reference(from, f.at(at), field, target, expected));
+            return Optional.of(target);
+        } catch (IllegalArgumentException e) {
+            f.problem(at, "field '" + field + "': " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

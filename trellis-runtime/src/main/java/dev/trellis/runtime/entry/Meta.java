@@ -1,0 +1,65 @@
+package dev.trellis.runtime.entry;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * An entry's {@code meta:} map: free-form, with a few keys Trellis reads.
+ *
+ * <pre>{@code
+ * // meta: {type: test, suite: linking, order: 2, description: "LINK_DOWN reaches a trapping parent"}
+ * meta.isTest();       // true
+ * meta.suite();        // Optional[linking]
+ * meta.order();        // OptionalLong[2]
+ * meta.get("title");   // Optional.empty
+ * }</pre>
+ *
+ * <p>Values are what YAML gave: {@code String}, {@code Long}, {@code Double}, {@code Boolean},
+ * {@code List}, {@code Map} (insertion-ordered), or {@code null}. Keys read by Trellis:
+ * {@code type} ({@code test} marks a test function), {@code suite}, {@code order},
+ * {@code description}, {@code default_host} (the host of an auto-started {@code process.lua}).
+ */
+public record Meta(Map<String, Object> values) {
+
+    public static final Meta EMPTY = new Meta(Map.of());
+
+    public Meta {
+        Objects.requireNonNull(values, "values");
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public Optional<Object> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The value under {@code key} if it is a string. */
+    public Optional<String> string(String key) {
+        return values.get(key) instanceof String s ? Optional.of(s) : Optional.empty();
+    }
+
+    public Optional<String> type() {
+        return string("type");
+    }
+
+    /** {@code meta.type: test}. */
+    public boolean isTest() {
+        return type().filter("test"::equals).isPresent();
+    }
+
+    public Optional<String> suite() {
+        return string("suite");
+    }
+
+    public Optional<String> description() {
+        return string("description");
+    }
+
+    /** {@code meta.order}, when it is an integer. */
+    public OptionalLong order() {
+        return values.get("order") instanceof Long order ? OptionalLong.of(order) : OptionalLong.empty();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.trellis.runtime.entry;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@code process.host}: a scheduler that runs processes, at most {@code workers} at once.
+ *
+ * <pre>{@code
+ * - name: processes            # id app:processes
+ *   kind: process.host
+ *   host:
+ *     workers: 16              # default: the number of CPUs
+ *     queue_size: 1024         # default 1024
+ *     local_queue_size: 256    # default 256
+ *   lifecycle:
+ *     auto_start: true         # spawning on a host that is not running fails
+ * }</pre>
+ */
+public record ProcessHost(EntryId id, Meta meta, Location location, int workers, int queueSize,
+                          int localQueueSize, Lifecycle lifecycle) implements LifecycleEntry {
+
+    public static final int DEFAULT_QUEUE_SIZE = 1024;
+    public static final int DEFAULT_LOCAL_QUEUE_SIZE = 256;
+
+    /** The default of {@code host.workers}: the number of CPUs of this machine. */
+    public static int defaultWorkers() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    public ProcessHost {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(meta, "meta");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(lifecycle, "lifecycle");
+        requirePositive(workers, "host.workers");
+        requirePositive(queueSize, "host.queue_size");
+        requirePositive(localQueueSize, "host.local_queue_size");
+    }
+
+    private static void requirePositive(int value, String field) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be greater than 0, got " + value);
+        }
+    }
+
+    @Override
+    public EntryKind kind() {
+        return EntryKind.PROCESS_HOST;
+    }
+
+    @Override
+    public List<EntryId> dependencies() {
+        return lifecycle.requires();
+    }
+}

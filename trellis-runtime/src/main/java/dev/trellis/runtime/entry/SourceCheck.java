@@ -1,0 +1,32 @@
+package dev.trellis.runtime.entry;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A check of Lua sources at load time, so that syntax errors are reported with every other problem
+ * before anything starts. The Lua binding supplies the compiler-backed check; the default finds
+ * nothing.
+ *
+ * <pre>{@code
+ * SourceCheck compile = (file, text) -> compiler.syntaxErrors(text).stream()
+ *         .map(e -> new SourceCheck.SourceError(e.line(), e.message())).toList();
+ * Application app = new ApplicationLoader(compile).load(dir);
+ * }</pre>
+ *
+ * <p>Each source file is checked once, however many entries use it. Must be thread-safe if the
+ * loader is shared between threads.
+ */
+@FunctionalInterface
+public interface SourceCheck {
+
+    /** Checks nothing: every source is accepted. */
+    SourceCheck NONE = (file, text) -> List.of();
+
+    /** The errors in one Lua file, empty when it compiles. */
+    List<SourceError> check(Path file, String text);
+
+    /** One error in a Lua file: a 1-based line (0 if unknown) and the compiler's message. */
+    record SourceError(int line, String message) {
+    }
+}

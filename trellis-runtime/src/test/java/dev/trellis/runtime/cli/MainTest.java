@@ -1,0 +1,269 @@
+package dev.trellis.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.trellis.runtime.entry.Application;
+import dev.trellis.runtime.entry.EntryId;
+import dev.trellis.runtime.entry.LuaFunction;
+import dev.trellis.runtime.entry.SourceCheck;
+
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final Output output = new Output(new PrintWriter(out, true), new PrintWriter(err, true));
+
+    /** A boot that records what it was asked to do. */
+    private final class RecordingBoot implements ApplicationBoot {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public SourceCheck sourceCheck() {
+            return (file, text) -> text.contains("syntax error here")
+                    ? List.of(new SourceCheck.SourceError(2, "'=' expected near 'error'")) : List.of();
+        }
+
+        @Override
+        public int run(Application app, Output o) {
+            calls.add("run " + app.root().getFileName());
+            return 0;
+        }
+
+        @Override
+        public int exec(Application app, EntryId entry, List<String> args, Output o) {
+            calls.add("exec " + entry + " " + args);
+            return 0;
+        }
+
+        @Override
+        public int test(Application app, List<LuaFunction> tests, Output o) {
+            calls.add("test " + tests.stream().map(t -> t.id().toString()).toList());
+            return 0;
+        }
+    }
+
+    private final RecordingBoot recording = new RecordingBoot();
+    private Path app;
+
+    @BeforeEach
+    void writeApp() throws IOException {
+        app = tmp.resolve("app");
+        Files.createDirectories(app.resolve("tests"));
+        Files.writeString(app.resolve("_index.yaml"), """
+                version: "1.0"
+                namespace: app
+                entries:
+                  - name: processes
+                    kind: process.host
+                    host: {workers: 2}
+                    lifecycle: {auto_start: true}
+                  - name: main
+                    kind: process.lua
+                    source: file://main.lua
+                    lifecycle: {auto_start: true}
+                  - name: lib
+                    kind: library.lua
+                    source: file://main.lua
+                """);
+        Files.writeString(app.resolve("main.lua"), "return { main = function() return true end }\n");
+        Files.writeString(app.resolve("tests/_index.yaml"), """
+                namespace: tests
+                entries:
+                  - {name: alpha_works, kind: function.lua, source: "file://t.lua", meta: {type: test}}
+                  - {name: beta_works, kind: function.lua, source: "file://t.lua", meta: {type: test}}
+                  - {name: helper, kind: function.lua, source: "file://t.lua"}
+                """);
+        Files.writeString(app.resolve("tests/t.lua"), "return { main = function() return true end }\n");
+    }
+
+    private int trellis(String... args) {
+        return Main.execute(output, ApplicationBoot.forThisBuild(), args);
+    }
+
+    private int trellisWith(ApplicationBoot boot, String... args) {
+        return Main.execute(output, boot, args);
+    }
+
+    private void breakApp() throws IOException {
+        Files.writeString(app.resolve("broken.yaml"), "namespace: app\nentries:\n  - {name: bad, kind: process.service, process: main, host: processes, input: x}\n");
+    }
+
+    // ---- check ----------------------------------------------------------------------------------
+
+    @Test
+    void checkPrintsTheSummary() {
+        assertThat(trellis("check", app.toString())).isEqualTo(0);
+        assertThat(out.toString()).isEqualTo(String.join("\n",
+                app + ": valid, 6 entries",
+                "  process.host (1): app:processes",
+                "  process.lua (1): app:main",
+                "  library.lua (1): app:lib",
+                "  function.lua (3, 2 tests): tests:alpha_works, tests:beta_works, tests:helper",
+                "auto-start order: app:processes, app:main",
+                ""));
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void checkPrintsEveryProblemAndExits1() throws IOException {
+        breakApp();
+        Files.delete(app.resolve("main.lua"));
+        assertThat(trellis("check", app.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo(String.join("\n",
+                "trellis: app " + app + " is invalid (3 problems):",
+                app.resolve("_index.yaml") + ":10: entry 'app:main': source file not found: " + app.resolve("main.lua"),
+                app.resolve("_index.yaml") + ":14: entry 'app:lib': source file not found: " + app.resolve("main.lua"),
+                app.resolve("broken.yaml") + ":3: entry 'app:bad': field 'input' must be a list (each element is one argument of main), got string \"x\"",
+                ""));
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void clearErrorsForAMissingDirectoryAFileAndBadOptions() throws IOException {
+        assertThat(trellis("check", tmp.resolve("nope").toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("trellis: " + tmp.resolve("nope") + ": no such directory\n");
+
+        err.getBuffer().setLength(0);
+        assertThat(trellis("run", app.resolve("main.lua").toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("trellis: " + app.resolve("main.lua") + ": not a directory");
+
+        err.getBuffer().setLength(0);
+        assertThat(trellis("check", "--frobnicate", app.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("trellis: Unknown option: '--frobnicate'")
+                .contains("Run 'trellis check --help' for usage.");
+
+        err.getBuffer().setLength(0);
+        assertThat(trellis("chek", app.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("trellis: Unmatched arguments").contains("Did you mean: trellis check");
+
+        err.getBuffer().setLength(0);
+        assertThat(trellis()).isEqualTo(2);
+        assertThat(err.toString()).startsWith("trellis: missing command").contains("check", "run", "test", "lua");
+
+        err.getBuffer().setLength(0);
+        assertThat(trellis("check")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("trellis: Missing required parameter: 'DIR'");
+    }
+
+    @Test
+    void luaSyntaxErrorsFromTheBootAreReportedWithTheOthers() throws IOException {
+        Files.writeString(app.resolve("tests/t.lua"), "local x\nsyntax error here\n");
+        assertThat(trellisWith(recording, "check", app.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(app.resolve("tests/t.lua") + ":2: entry 'tests:alpha_works': '=' expected near 'error'",
+                app.resolve("tests/t.lua") + ":2: entry 'tests:helper': '=' expected near 'error'");
+    }
+
+    // ---- run --------------------------------------------------------------------------------------
+
+    @Test
+    void runSaysInOneSentenceThatThisBuildCannotRunLua() {
+        assertThat(trellis("run", app.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("trellis: cannot run " + app + ": running Lua processes is not available"
+                + " in this build yet (the app is valid; 'trellis check' validates apps until the Lua binding arrives).\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void runValidatesLikeCheckBeforeBooting() throws IOException {
+        breakApp();
+        assertThat(trellisWith(recording, "run", app.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("trellis: app " + app + " is invalid (1 problem):\n")
+                .contains("entry 'app:bad': field 'input' must be a list");
+        assertThat(recording.calls).isEmpty();
+    }
+
+    @Test
+    void runHandsTheAppToTheBoot() {
+        assertThat(trellisWith(recording, "run", app.toString())).isEqualTo(0);
+        assertThat(trellisWith(recording, "run", app.toString(), "--exec", "app:main", "a", "--b", "c")).isEqualTo(0);
+        assertThat(trellisWith(recording, "run", "--exec", "app:main", app.toString(), "x")).isEqualTo(0);
+        assertThat(recording.calls).containsExactly("run app", "exec app:main [a, --b, c]", "exec app:main [x]");
+    }
+
+    @Test
+    void execMustNameAProcessOfTheApp() {
+        assertThat(trellisWith(recording, "run", app.toString(), "--exec", "app:nope")).isEqualTo(1);
+        assertThat(err.toString()).contains("trellis: --exec names 'app:nope', which is not an entry of " + app);
+        err.getBuffer().setLength(0);
+        assertThat(trellisWith(recording, "run", app.toString(), "--exec", "app:lib")).isEqualTo(1);
+        assertThat(err.toString()).contains("trellis: --exec names 'app:lib', which is a library.lua; --exec runs a process.lua");
+        err.getBuffer().setLength(0);
+        assertThat(trellisWith(recording, "run", app.toString(), "--exec", "main")).isEqualTo(2);
+        assertThat(err.toString()).contains("trellis: --exec: entry id 'main' must be namespace:name");
+        err.getBuffer().setLength(0);
+        assertThat(trellisWith(recording, "run", app.toString(), "stray")).isEqualTo(2);
+        assertThat(err.toString()).contains("trellis: unexpected arguments [stray]");
+        assertThat(recording.calls).isEmpty();
+    }
+
+    // ---- test -------------------------------------------------------------------------------------
+
+    @Test
+    void testSelectsTestFunctionsByFilter() {
+        assertThat(trellisWith(recording, "test", app.toString())).isEqualTo(0);
+        assertThat(trellisWith(recording, "test", app.toString(), "beta")).isEqualTo(0);
+        assertThat(recording.calls).containsExactly(
+                "test [tests:alpha_works, tests:beta_works]", "test [tests:beta_works]");
+    }
+
+    @Test
+    void testReportsWhenNothingMatchesOrTheBuildCannotRun() {
+        assertThat(trellisWith(recording, "test", app.toString(), "gamma")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("trellis: no test of " + app + " matches 'gamma' (2 tests in the app)\n");
+        err.getBuffer().setLength(0);
+        assertThat(trellis("test", app.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("trellis: cannot run the 2 tests of " + app
+                + ": running Lua processes is not available in this build yet");
+        assertThat(out.toString()).doesNotContain("passed");
+    }
+
+    // ---- lua --------------------------------------------------------------------------------------
+
+    @Test
+    void luaDelegatesToLuaMain() {
+        int exit = Main.commandLine(output, recording, FakeLuaMain.class.getName())
+                .execute("lua", app.resolve("main.lua").toString(), "one", "--two");
+        assertThat(exit).isEqualTo(0);
+        assertThat(FakeLuaMain.lastArgs).containsExactly(app.resolve("main.lua").toString(), "one", "--two");
+    }
+
+    @Test
+    void aFailingScriptIsOneLineNotAStackTrace() {
+        int exit = Main.commandLine(output, recording, FakeLuaMain.class.getName())
+                .execute("lua", app.resolve("main.lua").toString(), "explode");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("trellis: unexpected error: java.lang.IllegalStateException: script failed: boom")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void luaWithoutLuaMainSaysSo() {
+        assertThat(trellis("lua", app.resolve("main.lua").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("trellis: running Lua scripts is not available in this build yet"
+                + " (dev.trellis.lua.LuaMain is not on the class path).\n");
+    }
+
+    @Test
+    void luaNeedsAnExistingFile() {
+        assertThat(trellis("lua", tmp.resolve("none.lua").toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("trellis: no such file: " + tmp.resolve("none.lua") + "\n");
+        err.getBuffer().setLength(0);
+        assertThat(trellis("lua", app.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("trellis: " + app + " is a directory");
+    }
+}
