@@ -314,6 +314,17 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * Sends CANCEL with a reason from {@link Pid#ZERO}; never kills.
+     *
+     * @param pid the process
+     * @param reason the reason (null: {@code ""})
+     * @throws ProcessException NOT_FOUND "process not found"
+     */
+    public void cancel(Pid pid, String reason) {
+        cancel(Pid.ZERO, pid, null, reason);
+    }
+
+    /**
      * Sends CANCEL; if the process is still alive after {@code timeout}, terminates it.
      *
      * @param pid the process
@@ -347,6 +358,8 @@ public final class Node implements AutoCloseable {
 
     /**
      * Spawns a process on the default host and waits for it to end (Wippy's {@code process.exec}).
+     * Meant for code outside processes: a process calling it blocks while holding its host permit
+     * (inside a process, use {@link Proc#spawnMonitored} and {@link Proc#events()}).
      *
      * @param body the process body
      * @param args arguments
