@@ -63,6 +63,23 @@ class LifecycleTest {
     }
 
     @Test
+    void linkedAndMonitoredUntrappedParentDiesBeforeSeeingTheExit() {
+        for (int i = 0; i < 200; i++) {
+            Object v = node.exec(proc -> {
+                Pid parent = proc.spawnMonitored(p -> {
+                    p.spawnLinkedMonitored(c -> {
+                        throw new RuntimeException("child failed");
+                    });
+                    Event e = p.events().receive();
+                    return "saw " + e.kind();
+                });
+                return proc.events().receive().error();
+            });
+            assertThat(v).isEqualTo("linked process failed");
+        }
+    }
+
+    @Test
     void trapLinksDefaultsToFalse() {
         assertThat(node.exec(Proc::trapLinks)).isEqualTo(false);
     }
