@@ -55,7 +55,7 @@ public final class Node implements AutoCloseable {
     private final Registry registry = new Registry(this);
 
     // --- concurrent ---
-    private final ConcurrentHashMap<Long, ProcessCell> table = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Pid, ProcessCell> table = new ConcurrentHashMap<>();
     private final AtomicLong uniq = new AtomicLong();
 
     private Node(Builder b) {
@@ -447,14 +447,14 @@ public final class Node implements AutoCloseable {
         ProcessCell cell;
         try {
             Pid pid = new Pid(name, host.id(), uniq.incrementAndGet());
-            cell = new ProcessCell(this, host, pid, body, args);
+            cell = new ProcessCell(host, pid, body, args);
             if (monitorBy != null) {
                 Monitors.add(cell, monitorBy);
             }
             if (linkTo != null) {
                 Links.link(linkTo, cell);
             }
-            table.put(pid.id(), cell);
+            table.put(pid, cell);
         } catch (RuntimeException | Error e) {
             host.exited();
             throw e;
@@ -498,8 +498,7 @@ public final class Node implements AutoCloseable {
 
     /** {@return the live cell of {@code pid}, or null} */
     ProcessCell cell(Pid pid) {
-        ProcessCell c = table.get(pid.id());
-        return c != null && c.pid.equals(pid) ? c : null;
+        return table.get(pid);
     }
 
     /** {@return the live cell of {@code pid}} @throws ProcessException NOT_FOUND */
@@ -518,7 +517,7 @@ public final class Node implements AutoCloseable {
     }
 
     void remove(ProcessCell cell) {
-        table.remove(cell.pid.id(), cell);
+        table.remove(cell.pid, cell);
     }
 
     Collection<ProcessCell> cells() {

@@ -12,7 +12,7 @@ import java.util.HashSet;
  *
  * <p><b>Thread-safety, by field group:</b>
  * <ul>
- *   <li>immutable: node, host, pid, thread, body, args;</li>
+ *   <li>immutable: host, pid, thread, body, args;</li>
  *   <li>any thread: the mailbox ({@link #push}), {@link #kill} (a CAS on {@code killReason}),
  *       {@code trapLinks} (volatile; read by exiting linked processes);</li>
  *   <li>guarded by {@code synchronized (this)}: {@code dead}, {@code links}, {@code watchers},
@@ -27,12 +27,16 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
     private static final Object[] NO_ARGS = new Object[0];
 
     // --- immutable state ---
-    final Node node;
     final Host host;
     final Pid pid;
     final Thread thread;
     private final ProcessBody body;
     final Object[] args;
+
+    /** {@return the node} */
+    Node node() {
+        return host.node();
+    }
 
     // --- any thread ---
     /** Set once (CAS from null) when the process must die; the exit error. */
@@ -62,8 +66,7 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
         }
     }
 
-    ProcessCell(Node node, Host host, Pid pid, ProcessBody body, Object[] args) {
-        this.node = node;
+    ProcessCell(Host host, Pid pid, ProcessBody body, Object[] args) {
         this.host = host;
         this.pid = pid;
         this.body = body;
@@ -133,9 +136,9 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
                 names = null;
             }
             if (ns != null) {
-                node.registry().release(ns, pid);
+                host.node().registry().release(ns, pid);
             }
-            node.remove(this);
+            host.node().remove(this);
             Instant at = Instant.now();
             if (ws != null) {
                 for (Watcher w : ws) {
@@ -152,7 +155,7 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
             }
             if (watching != null) {
                 for (Pid p : watching) {
-                    ProcessCell target = node.cell(p);
+                    ProcessCell target = host.node().cell(p);
                     if (target != null) {
                         Monitors.remove(target, this);
                     }
