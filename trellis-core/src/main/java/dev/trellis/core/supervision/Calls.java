@@ -211,7 +211,7 @@ final class Calls {
             return timeout == null ? r.future.get() : r.future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException t) {
             e.pending.remove(r.ref);
-            throw new CallException(CallException.Kind.TIMEOUT, "no reply from " + e.pid + " within " + timeout);
+            throw new CallException(CallException.Kind.TIMEOUT, "no reply from " + e.pid + " within " + timeout.toMillis() + " ms");
         } catch (ExecutionException x) {
             throw x.getCause() instanceof CallException c ? c : new IllegalStateException(x.getCause());
         } catch (InterruptedException i) {
@@ -228,7 +228,7 @@ final class Calls {
                     : proc.select(replies.receiveCase(), timer.receiveCase());
             if (s.channel() == timer) {
                 e.pending.remove(r.ref);
-                throw new CallException(CallException.Kind.TIMEOUT, "no reply from " + e.pid + " within " + timeout);
+                throw new CallException(CallException.Kind.TIMEOUT, "no reply from " + e.pid + " within " + timeout.toMillis() + " ms");
             }
             if (s.value() instanceof Reply reply && reply.ref == r.ref) {
                 if (reply.failed) {

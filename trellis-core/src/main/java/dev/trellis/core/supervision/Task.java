@@ -38,6 +38,8 @@ public final class Task {
     private final CompletableFuture<ExitReason> result = new CompletableFuture<>();
     private volatile Pid pid;
     private volatile boolean abandoned;
+    /** Set while the owner process waits: only then does completion send it a wake-up. */
+    private volatile boolean awaiting;
 
     Task(Node node, Pid owner) {
         this.node = node;
@@ -55,7 +57,10 @@ public final class Task {
 
     /** Completes once, and wakes the owner process. */
     void complete(ExitReason reason) {
-        if (result.complete(reason) && owner != null && !abandoned) {
+        // Dekker with waitIn: we publish the result then read awaiting; the owner sets awaiting then
+        // reads the result. One of us sees the other, so the owner never sleeps through completion,
+        // and an owner that never awaits gets no stray message.
+        if (result.complete(reason) && owner != null && !abandoned && awaiting) {
             try {
                 node.send(owner, REPLY_TOPIC, this);
             } catch (ProcessException gone) {
@@ -70,7 +75,7 @@ public final class Task {
         if (r == null) {
             task.abandoned = true;
             throw new CallException(CallException.Kind.TIMEOUT,
-                    "task " + task.pid + " did not reply within " + timeout);
+                    "task " + task.pid + " did not reply within " + timeout.toMillis() + " ms");
         }
         return valueOf(task, r);
     }
@@ -81,7 +86,7 @@ public final class Task {
         if (r == null) {
             task.abandoned = true;
             throw new CallException(CallException.Kind.TIMEOUT,
-                    "task " + task.pid + " did not reply within " + timeout);
+                    "task " + task.pid + " did not reply within " + timeout.toMillis() + " ms");
         }
         return valueOf(task, r);
     }
@@ -124,6 +129,7 @@ public final class Task {
         }
         Channel<Object> replies = caller.listen(REPLY_TOPIC);
         Channel<Instant> timer = caller.after(timeout);
+        task.awaiting = true;
         while (!task.result.isDone()) {
             Selected s = caller.select(replies.receiveCase(), timer.receiveCase());
             if (s.channel() == timer) {
@@ -131,6 +137,7 @@ public final class Task {
             }
             // a wake-up for this or another task: the results live in the task objects
         }
+        task.awaiting = false;
         return task.result.getNow(null);
     }
 }
