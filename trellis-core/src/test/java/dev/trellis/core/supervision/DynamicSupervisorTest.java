@@ -75,7 +75,7 @@ class DynamicSupervisorTest extends SupervisorTestBase {
     }
 
     @Test
-    void b90_b94_restartingChildrenCountAndStayListed() throws Exception {
+    void b90_b94_b95_restartingChildrenCountStayListedAndCanBeTerminated() throws Exception {
         AtomicInteger n = new AtomicInteger();
         ChildSpec flaky = ChildSpec.worker("x", ctx -> n.incrementAndGet() == 1 ? f.worker("x").start(ctx)
                 : SupervisorManagementTest.slowError(ctx));
@@ -160,5 +160,20 @@ class DynamicSupervisorTest extends SupervisorTestBase {
         DynamicSupervisor.stop(node, sup);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(ms).as("20 cleanups of 100 ms in parallel").isLessThan(1500);
+    }
+
+    @Test
+    void b77_temporaryChildrenAreForgottenOnceTheyExit() throws Exception {
+        Pid sup = dyn(DynamicSupervisorOptions.defaults());
+        int baseline = node.processCount();
+        for (int i = 0; i < 1000; i++) {
+            DynamicSupervisor.startChild(node, sup, ChildSpec.worker("t", ctx -> StartResult.ok(ctx.spawn(proc -> null, new byte[1024])))
+                    .restart(Restart.TEMPORARY));
+        }
+        for (int i = 0; i < 5000 && DynamicSupervisor.countChildren(node, sup).specs() != 0; i++) {
+            Thread.sleep(1);
+        }
+        assertThat(DynamicSupervisor.countChildren(node, sup).specs()).isZero();
+        assertThat(node.processCount()).isEqualTo(baseline);
     }
 }

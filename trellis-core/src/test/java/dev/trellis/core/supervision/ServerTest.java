@@ -87,9 +87,16 @@ class ServerTest extends SupervisorTestBase {
     }
 
     @Test
-    void initFailureFailsTheStart() {
+    void b09_initFailureFailsTheStartWithoutAStrayExit() {
         StartResult r = Server.startLink(node, new Queue(terminated), "fail", null);
         assertThat(((StartResult.Failed) r).reason()).isInstanceOf(IllegalArgumentException.class);
+        // from a linked (non-trapping) caller: the failure is a value, and the caller lives on
+        Object fromProc = node.exec(proc -> {
+            StartResult inner = Server.startLink(proc, new Queue(terminated), "fail", null);
+            proc.sleep(Duration.ofMillis(20));
+            return inner instanceof StartResult.Failed ? "failed, caller alive" : "started";
+        });
+        assertThat(fromProc).isEqualTo("failed, caller alive");
     }
 
     @Test
@@ -115,5 +122,13 @@ class ServerTest extends SupervisorTestBase {
         assertThat(Server.call(node, "SimpleQueue", "queue")).isEqualTo(List.of(1, 2, 3));
         Supervisor.stop(node, sup);
         assertThat(terminated).contains("shutdown");
+    }
+
+    @Test
+    void b31_aSecondChildWithTheSameDefaultIdIsAlreadyStarted() {
+        Pid sup = start(SupervisorOptions.oneForOne());
+        ChildSpec spec = Server.childSpec(Queue.class, () -> new Queue(terminated), List.of(), null);
+        Pid first = Supervisor.startChild(node, sup, spec).pidOrNull();
+        assertThat(Supervisor.startChild(node, sup, spec)).isEqualTo(StartResult.alreadyStarted(first));
     }
 }
