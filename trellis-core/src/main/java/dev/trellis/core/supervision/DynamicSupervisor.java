@@ -44,21 +44,21 @@ public final class DynamicSupervisor {
     /** Starts a child from {@code spec}; {@link SupervisorError#MAX_CHILDREN} at the limit. */
     public static StartResult startChild(Node node, Object supervisor, Object spec) {
         ChildSpec s = ChildSpec.normalize(spec);
-        return (StartResult) Calls.call(node, null, supervisor, new SupervisorProcess.StartChild(s), null);
+        return (StartResult) Calls.call(node, null, supervisor, new SupervisorCall.StartChild(s), null);
     }
 
     public static StartResult startChild(Proc caller, Object supervisor, Object spec) {
         ChildSpec s = ChildSpec.normalize(spec);
-        return (StartResult) Calls.call(caller.node(), caller, supervisor, new SupervisorProcess.StartChild(s), null);
+        return (StartResult) Calls.call(caller.node(), caller, supervisor, new SupervisorCall.StartChild(s), null);
     }
 
     /** Stops the child {@code pid} per its shutdown and forgets it; not_found if it is not a child. */
     public static Outcome terminateChild(Node node, Object supervisor, Pid pid) {
-        return (Outcome) Calls.call(node, null, supervisor, new SupervisorProcess.TerminateChild(pid), null);
+        return (Outcome) Calls.call(node, null, supervisor, new SupervisorCall.TerminateChild(pid), null);
     }
 
     public static Outcome terminateChild(Proc caller, Object supervisor, Pid pid) {
-        return (Outcome) Calls.call(caller.node(), caller, supervisor, new SupervisorProcess.TerminateChild(pid), null);
+        return (Outcome) Calls.call(caller.node(), caller, supervisor, new SupervisorCall.TerminateChild(pid), null);
     }
 
     /** Every child (id null), in start order. */

@@ -70,13 +70,13 @@ public final class Supervisor {
     public static void stop(Node node, Object supervisor, ExitReason reason) {
         Pid pid = Calls.endpointPid(node, supervisor);
         var exited = node.watch(pid);
-        Calls.call(node, null, pid, new SupervisorProcess.Stop(reason), null);
+        Calls.call(node, null, pid, new SupervisorCall.Stop(reason), null);
         exited.join();
     }
 
     /** Stops the supervisor from inside a process. */
     public static void stop(Proc caller, Object supervisor, ExitReason reason) {
-        Calls.call(caller.node(), caller, supervisor, new SupervisorProcess.Stop(reason), null);
+        Calls.call(caller.node(), caller, supervisor, new SupervisorCall.Stop(reason), null);
     }
 
     // =============================================================================================
@@ -86,42 +86,42 @@ public final class Supervisor {
     /** Adds and starts a child (OTP's {@code start_child}); the spec is validated before the call. */
     public static StartResult startChild(Node node, Object supervisor, Object spec) {
         ChildSpec s = ChildSpec.normalize(spec);
-        return (StartResult) Calls.call(node, null, supervisor, new SupervisorProcess.StartChild(s), null);
+        return (StartResult) Calls.call(node, null, supervisor, new SupervisorCall.StartChild(s), null);
     }
 
     /** Stops a child by id, keeping its spec unless temporary. */
     public static Outcome terminateChild(Node node, Object supervisor, Object id) {
-        return (Outcome) Calls.call(node, null, supervisor, new SupervisorProcess.TerminateChild(id), null);
+        return (Outcome) Calls.call(node, null, supervisor, new SupervisorCall.TerminateChild(id), null);
     }
 
     /** Starts a stopped child again. */
     public static StartResult restartChild(Node node, Object supervisor, Object id) {
-        return (StartResult) Calls.call(node, null, supervisor, new SupervisorProcess.RestartChild(id), null);
+        return (StartResult) Calls.call(node, null, supervisor, new SupervisorCall.RestartChild(id), null);
     }
 
     /** Removes a stopped child's spec. */
     public static Outcome deleteChild(Node node, Object supervisor, Object id) {
-        return (Outcome) Calls.call(node, null, supervisor, new SupervisorProcess.DeleteChild(id), null);
+        return (Outcome) Calls.call(node, null, supervisor, new SupervisorCall.DeleteChild(id), null);
     }
 
     /** Every child, most recently started first. */
     @SuppressWarnings("unchecked")
     public static List<ChildInfo> whichChildren(Node node, Object supervisor) {
-        return (List<ChildInfo>) Calls.call(node, null, supervisor, new SupervisorProcess.WhichChildren(), null);
+        return (List<ChildInfo>) Calls.call(node, null, supervisor, new SupervisorCall.WhichChildren(), null);
     }
 
     /** One child, or null (OTP's {@code not_found}). */
     public static ChildInfo whichChild(Node node, Object supervisor, Object id) {
-        return (ChildInfo) Calls.call(node, null, supervisor, new SupervisorProcess.WhichChild(id), null);
+        return (ChildInfo) Calls.call(node, null, supervisor, new SupervisorCall.WhichChild(id), null);
     }
 
     public static ChildCounts countChildren(Node node, Object supervisor) {
-        return (ChildCounts) Calls.call(node, null, supervisor, new SupervisorProcess.CountChildren(), null);
+        return (ChildCounts) Calls.call(node, null, supervisor, new SupervisorCall.CountChildren(), null);
     }
 
     /** The normalized spec of a child, or null (OTP's {@code not_found}). */
     public static ChildSpec getChildSpec(Node node, Object supervisor, Object id) {
-        return (ChildSpec) Calls.call(node, null, supervisor, new SupervisorProcess.GetChildSpec(id), null);
+        return (ChildSpec) Calls.call(node, null, supervisor, new SupervisorCall.GetChildSpec(id), null);
     }
 
     // =============================================================================================
@@ -130,28 +130,28 @@ public final class Supervisor {
 
     public static StartResult startChild(Proc caller, Object supervisor, Object spec) {
         ChildSpec s = ChildSpec.normalize(spec);
-        return (StartResult) Calls.call(caller.node(), caller, supervisor, new SupervisorProcess.StartChild(s), null);
+        return (StartResult) Calls.call(caller.node(), caller, supervisor, new SupervisorCall.StartChild(s), null);
     }
 
     public static Outcome terminateChild(Proc caller, Object supervisor, Object id) {
-        return (Outcome) Calls.call(caller.node(), caller, supervisor, new SupervisorProcess.TerminateChild(id), null);
+        return (Outcome) Calls.call(caller.node(), caller, supervisor, new SupervisorCall.TerminateChild(id), null);
     }
 
     public static StartResult restartChild(Proc caller, Object supervisor, Object id) {
-        return (StartResult) Calls.call(caller.node(), caller, supervisor, new SupervisorProcess.RestartChild(id), null);
+        return (StartResult) Calls.call(caller.node(), caller, supervisor, new SupervisorCall.RestartChild(id), null);
     }
 
     public static Outcome deleteChild(Proc caller, Object supervisor, Object id) {
-        return (Outcome) Calls.call(caller.node(), caller, supervisor, new SupervisorProcess.DeleteChild(id), null);
+        return (Outcome) Calls.call(caller.node(), caller, supervisor, new SupervisorCall.DeleteChild(id), null);
     }
 
     @SuppressWarnings("unchecked")
     public static List<ChildInfo> whichChildren(Proc caller, Object supervisor) {
-        return (List<ChildInfo>) Calls.call(caller.node(), caller, supervisor, new SupervisorProcess.WhichChildren(), null);
+        return (List<ChildInfo>) Calls.call(caller.node(), caller, supervisor, new SupervisorCall.WhichChildren(), null);
     }
 
     public static ChildCounts countChildren(Proc caller, Object supervisor) {
-        return (ChildCounts) Calls.call(caller.node(), caller, supervisor, new SupervisorProcess.CountChildren(), null);
+        return (ChildCounts) Calls.call(caller.node(), caller, supervisor, new SupervisorCall.CountChildren(), null);
     }
 
     // =============================================================================================

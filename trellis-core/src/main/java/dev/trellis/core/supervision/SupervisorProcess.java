@@ -35,37 +35,6 @@ import java.util.Map;
  */
 final class SupervisorProcess {
 
-    /** The management requests (OTP's call messages). */
-    sealed interface Op {
-    }
-
-    record StartChild(ChildSpec spec) implements Op {
-    }
-
-    record TerminateChild(Object idOrPid) implements Op {
-    }
-
-    record RestartChild(Object id) implements Op {
-    }
-
-    record DeleteChild(Object id) implements Op {
-    }
-
-    record WhichChildren() implements Op {
-    }
-
-    record WhichChild(Object idOrPid) implements Op {
-    }
-
-    record CountChildren() implements Op {
-    }
-
-    record GetChildSpec(Object idOrPid) implements Op {
-    }
-
-    record Stop(ExitReason reason) implements Op {
-    }
-
     /** Thrown inside the loop to leave it: the supervisor exits with {@code reason}. */
     private static final class Exit extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -192,7 +161,7 @@ final class SupervisorProcess {
                     retry(retries.poll());
                 } else if (s.channel() == events) {
                     handleEvent(s.value());
-                } else if (s.value() instanceof Calls.Request r && r.body() instanceof Op op) {
+                } else if (s.value() instanceof Calls.Request r && r.body() instanceof SupervisorCall op) {
                     handleCall(r, op);
                 }
             }
@@ -513,23 +482,23 @@ final class SupervisorProcess {
     // Management calls
     // =============================================================================================
 
-    private void handleCall(Calls.Request r, Op op) {
+    private void handleCall(Calls.Request r, SupervisorCall op) {
         Object answer = switch (op) {
-            case StartChild s -> dynamic ? startDynamic(s.spec()) : startStatic(s.spec());
-            case TerminateChild t -> terminate(t.idOrPid());
-            case RestartChild rc -> dynamic ? StartResult.failed(SupervisorError.SIMPLE_ONE_FOR_ONE) : restartById(rc.id());
-            case DeleteChild d -> dynamic ? Outcome.rejected(SupervisorError.SIMPLE_ONE_FOR_ONE) : delete(d.id());
-            case WhichChildren w -> whichChildren();
-            case WhichChild w -> {
+            case SupervisorCall.StartChild s -> dynamic ? startDynamic(s.spec()) : startStatic(s.spec());
+            case SupervisorCall.TerminateChild t -> terminate(t.idOrPid());
+            case SupervisorCall.RestartChild rc -> dynamic ? StartResult.failed(SupervisorError.SIMPLE_ONE_FOR_ONE) : restartById(rc.id());
+            case SupervisorCall.DeleteChild d -> dynamic ? Outcome.rejected(SupervisorError.SIMPLE_ONE_FOR_ONE) : delete(d.id());
+            case SupervisorCall.WhichChildren w -> whichChildren();
+            case SupervisorCall.WhichChild w -> {
                 Child c = find(w.idOrPid());
                 yield c == null ? null : c.info(dynamic);
             }
-            case CountChildren c -> countChildren();
-            case GetChildSpec g -> {
+            case SupervisorCall.CountChildren c -> countChildren();
+            case SupervisorCall.GetChildSpec g -> {
                 Child c = find(g.idOrPid());
                 yield c == null ? null : c.spec;
             }
-            case Stop s -> {
+            case SupervisorCall.Stop s -> {
                 stopRequest = r;
                 throw new Exit(s.reason());
             }
