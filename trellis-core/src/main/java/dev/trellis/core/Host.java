@@ -91,6 +91,17 @@ public final class Host {
         return node.spawn(this, null, null, body, args);
     }
 
+    /**
+     * Spawns a process on this host, watched from the start (see {@link Node#spawnWatched}).
+     *
+     * @param body the process body
+     * @param args arguments
+     * @return the pid and its future EXIT
+     */
+    public Node.Watched spawnWatched(ProcessBody body, Object... args) {
+        return node.spawnWatched(this, body, args);
+    }
+
     /** {@return a spawner targeting this host} */
     public Spawner spawner() {
         return new Spawner(node, null).on(this);
