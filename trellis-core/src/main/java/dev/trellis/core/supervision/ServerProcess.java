@@ -1,0 +1,93 @@
+package dev.trellis.core.supervision;
+
+import dev.trellis.core.Event;
+import dev.trellis.core.Message;
+import dev.trellis.core.Node;
+import dev.trellis.core.Pid;
+import dev.trellis.core.Proc;
+import dev.trellis.core.ProcessException;
+import dev.trellis.core.channel.Channel;
+import dev.trellis.core.channel.Selected;
+import java.util.Objects;
+
+/**
+ * The process loop behind {@link Server} (OTP's {@code gen_server} loop): init with an
+ * acknowledgement to the starter, then one message at a time from the events, calls, casts and
+ * inbox channels, in that priority.
+ *
+ * <p>Thread-safety: runs on the server's own process thread only.
+ */
+final class ServerProcess {
+    static final String CAST_TOPIC = "$gen.cast";
+
+    record CallOp(Object request) {
+    }
+
+    private ServerProcess() {
+    }
+
+    static <S> StartResult start(Node node, Proc parent, Server<S> server, Object arg, String name) {
+        Objects.requireNonNull(server, "server");
+        return Starting.start(node, parent, (proc, ack) -> run(proc, ack, server, arg, name));
+    }
+
+    private static <S> Object run(Proc proc, Starting.Ack ack, Server<S> server, Object arg, String name)
+            throws Exception {
+        Channel<Event> events = proc.events();
+        Channel<Object> calls = proc.listen(Calls.CALL_TOPIC);
+        Channel<Object> casts = proc.listen(CAST_TOPIC);
+        Channel<Message> inbox = proc.inbox();
+        Calls.Endpoint endpoint = Calls.open(proc);
+        try {
+            if (name != null) {
+                try {
+                    proc.register(name);
+                } catch (ProcessException taken) {
+                    Pid holder = proc.node().registry().whereis(name);
+                    ack.send(holder != null ? StartResult.alreadyStarted(holder) : StartResult.error(taken.getMessage()));
+                    return null;
+                }
+            }
+            S state;
+            try {
+                state = server.init(arg);
+            } catch (Exception e) {
+                ack.send(StartResult.error(e));
+                return null;
+            }
+            ack.send(StartResult.ok(proc.pid()));
+            while (true) {
+                Selected s = proc.select(events.receiveCase(), calls.receiveCase(), casts.receiveCase(),
+                        inbox.receiveCase());
+                try {
+                    if (s.channel() == events) {
+                        Event e = s.value();
+                        if (e.kind() == Event.Kind.CANCEL) {
+                            server.terminate(ExitReason.SHUTDOWN, state);
+                            throw new ShutdownException();
+                        }
+                        state = server.handleInfo(e, state);
+                    } else if (s.channel() == calls) {
+                        if (s.value() instanceof Calls.Request r && r.body() instanceof CallOp op) {
+                            Server.Reply<S> reply = server.handleCall(op.request(), r.replyTo(), state);
+                            state = reply.state();
+                            Calls.reply(proc, r, reply.reply());
+                        }
+                    } else if (s.channel() == casts) {
+                        state = server.handleCast(s.value(), state);
+                    } else {
+                        Message m = s.value();
+                        state = server.handleInfo(m.payload(), state);
+                    }
+                } catch (ShutdownException e) {
+                    throw e;
+                } catch (Exception e) {
+                    server.terminate(ExitReason.failed(e), state);
+                    throw e;
+                }
+            }
+        } finally {
+            endpoint.close();
+        }
+    }
+}

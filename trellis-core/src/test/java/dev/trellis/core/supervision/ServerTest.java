@@ -1,0 +1,134 @@
+package dev.trellis.core.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trellis.core.Pid;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The server behaviour and its child spec (B.19). */
+class ServerTest extends SupervisorTestBase {
+
+    static final class Queue implements Server<List<Integer>> {
+        final List<String> terminated;
+
+        Queue(List<String> terminated) {
+            this.terminated = terminated;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<Integer> init(Object arg) {
+            if ("fail".equals(arg)) {
+                throw new IllegalArgumentException("bad init");
+            }
+            return new ArrayList<>((List<Integer>) arg);
+        }
+
+        @Override
+        public Reply<List<Integer>> handleCall(Object request, Pid from, List<Integer> state) throws Exception {
+            return switch ((String) request) {
+                case "queue" -> Reply.of(List.copyOf(state), state);
+                case "dequeue" -> Reply.of(state.isEmpty() ? null : state.removeFirst(), state);
+                case "slow" -> {
+                    Thread.sleep(200);
+                    yield Reply.of("slow", state);
+                }
+                default -> throw new IllegalStateException("crash on " + request);
+            };
+        }
+
+        @Override
+        public List<Integer> handleCast(Object message, List<Integer> state) {
+            state.add((Integer) message);
+            return state;
+        }
+
+        @Override
+        public List<Integer> handleInfo(Object message, List<Integer> state) {
+            if (message instanceof Integer i) {
+                state.add(-i);
+            }
+            return state;
+        }
+
+        @Override
+        public void terminate(ExitReason reason, List<Integer> state) {
+            terminated.add(reason.toString());
+        }
+    }
+
+    final List<String> terminated = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Test
+    void callCastInfoAndName() {
+        StartResult r = Server.startLink(node, new Queue(terminated), List.of(1, 2, 3), "q");
+        assertThat(r).isInstanceOf(StartResult.Started.class);
+        assertThat(Server.call(node, "q", "queue")).isEqualTo(List.of(1, 2, 3));
+        Server.cast(node, "q", 4);
+        node.send(r.pidOrNull(), "whatever", 5);
+        assertThat(Server.call(node, "q", "dequeue")).isEqualTo(1);
+        assertThat(Server.call(node, "q", "queue")).isEqualTo(List.of(2, 3, 4, -5));
+        Object fromProc = node.exec(proc -> Server.call(proc, "q", "queue", Duration.ofSeconds(1)));
+        assertThat(fromProc).isEqualTo(List.of(2, 3, 4, -5));
+    }
+
+    @Test
+    void callTimeoutAndNoproc() {
+        Server.startLink(node, new Queue(terminated), List.of(), "q");
+        assertThatThrownBy(() -> Server.call(node, "q", "slow", Duration.ofMillis(20)))
+                .isInstanceOfSatisfying(CallException.class, e -> assertThat(e.kind()).isEqualTo(CallException.Kind.TIMEOUT));
+        assertThat(Server.call(node, "q", "queue")).isEqualTo(List.of()); // the late reply was dropped
+        assertThatThrownBy(() -> Server.call(node, "nobody", "queue"))
+                .isInstanceOfSatisfying(CallException.class, e -> assertThat(e.kind()).isEqualTo(CallException.Kind.NOPROC));
+    }
+
+    @Test
+    void b09_initFailureFailsTheStartWithoutAStrayExit() {
+        StartResult r = Server.startLink(node, new Queue(terminated), "fail", null);
+        assertThat(((StartResult.Failed) r).reason()).isInstanceOf(IllegalArgumentException.class);
+        // from a linked (non-trapping) caller: the failure is a value, and the caller lives on
+        Object fromProc = node.exec(proc -> {
+            StartResult inner = Server.startLink(proc, new Queue(terminated), "fail", null);
+            proc.sleep(Duration.ofMillis(20));
+            return inner instanceof StartResult.Failed ? "failed, caller alive" : "started";
+        });
+        assertThat(fromProc).isEqualTo("failed, caller alive");
+    }
+
+    @Test
+    void crashCallsTerminateAndTheCallerSeesTheExit() {
+        Server.startLink(node, new Queue(terminated), List.of(), "q");
+        assertThatThrownBy(() -> Server.call(node, "q", "boom"))
+                .isInstanceOfSatisfying(CallException.class, e -> assertThat(e.kind()).isEqualTo(CallException.Kind.CALLEE_EXITED));
+        assertThat(terminated).hasSize(1);
+        assertThat(terminated.get(0)).contains("crash on boom");
+    }
+
+    @Test
+    void b19_childSpecDerivedFromTheServerAndRestoredAfterACrash() throws Exception {
+        ChildSpec spec = Server.childSpec(Queue.class, () -> new Queue(terminated), List.of(1, 2, 3), "SimpleQueue");
+        assertThat(spec.id()).isEqualTo(Queue.class);
+        assertThat(spec.modules()).containsExactly(Queue.class.getName());
+        Pid sup = start(SupervisorOptions.oneForOne().name("SimpleQueue.Supervisor"), spec);
+        Server.cast(node, "SimpleQueue", 4);
+        assertThat(Server.call(node, "SimpleQueue", "queue")).isEqualTo(List.of(1, 2, 3, 4));
+        Pid old = node.registry().whereis("SimpleQueue");
+        node.terminate(old);
+        Fixtures.awaitNewPid(node, sup, Queue.class, old);
+        assertThat(Server.call(node, "SimpleQueue", "queue")).isEqualTo(List.of(1, 2, 3));
+        Supervisor.stop(node, sup);
+        assertThat(terminated).contains("shutdown");
+    }
+
+    @Test
+    void b31_aSecondChildWithTheSameDefaultIdIsAlreadyStarted() {
+        Pid sup = start(SupervisorOptions.oneForOne());
+        ChildSpec spec = Server.childSpec(Queue.class, () -> new Queue(terminated), List.of(), null);
+        Pid first = Supervisor.startChild(node, sup, spec).pidOrNull();
+        assertThat(Supervisor.startChild(node, sup, spec)).isEqualTo(StartResult.alreadyStarted(first));
+    }
+}
