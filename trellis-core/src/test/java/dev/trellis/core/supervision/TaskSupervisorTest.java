@@ -52,7 +52,8 @@ class TaskSupervisorTest extends SupervisorTestBase {
         });
         assertThat(v).isEqualTo(42);
         // linked: a failing task takes its (non-trapping) owner down
-        var owner = node.spawn(proc -> {
+        // watched from the start: the owner may die before a later watch() could attach
+        var owner = node.spawnWatched(proc -> {
             Task t = TaskSupervisor.async(proc, sup, p -> {
                 p.inbox().receive();
                 throw new IllegalStateException("task failed");
@@ -61,8 +62,7 @@ class TaskSupervisorTest extends SupervisorTestBase {
             proc.listen("never").receive();
             return null;
         });
-        var exit = node.watch(owner);
-        assertThat(exit.join().error()).isEqualTo("linked process failed");
+        assertThat(owner.exit().join().error()).isEqualTo("linked process failed");
     }
 
     @Test
