@@ -140,17 +140,21 @@ ring_node(Next, Driver) ->
         {stop, K} -> Next ! {stop, K - 1}
     end.
 
-%% Fan-in: 4 senders each send Size messages to the driver, which counts all 4 * Size.
+%% Fan-in: 4 senders each send Size messages {msg, I} (a small tuple, copied into the receiver's
+%% heap) to the driver, which counts all 4 * Size.
 fan_in(N) ->
     Self = self(),
     T0 = now_ns(),
     [spawn(fun() -> send_n(Self, N) end) || _ <- lists:seq(1, 4)],
-    await_n(msg, 4 * N),
+    await_msgs(4 * N),
     Elapsed = now_ns() - T0,
     {4 * N / (Elapsed / 1.0e9), "msg/s"}.
 
+await_msgs(0) -> ok;
+await_msgs(N) -> receive {msg, _} -> await_msgs(N - 1) end.
+
 send_n(_To, 0) -> ok;
-send_n(To, N) -> To ! msg, send_n(To, N - 1).
+send_n(To, N) -> To ! {msg, N}, send_n(To, N - 1).
 
 %% Link cascade: a chain of Size linked processes; the tail fails and the failure travels the
 %% links to the head. Time from the tail's failure to the driver's DOWN for the head, per link.
