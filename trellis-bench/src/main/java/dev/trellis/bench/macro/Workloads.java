@@ -18,7 +18,14 @@ import java.util.List;
  */
 public final class Workloads {
 
-    private static final List<Workload> ALL = List.of();
+    private static final List<Workload> ALL = List.of(
+            new SpawnExit(),
+            new IdleMemory(),
+            new PingPong(),
+            new Ring(),
+            new FanIn(),
+            new LinkCascade(),
+            new MonitorDown());
 
     private Workloads() {
     }
