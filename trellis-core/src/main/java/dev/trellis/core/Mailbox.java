@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Algorithm:</b> Dmitry Vyukov's non-intrusive MPSC node queue ("producer: swap tail, then link
  * the previous tail"), made intrusive: the envelopes are the nodes. The consumer keeps the last node
  * it consumed as the stub at {@code head}, so a returned envelope stays linked as the head until the
- * next poll (harmless: its {@code next} field is internal). The mailbox object itself is the initial
+ * next poll (its {@code next} field is internal; the cost is that the last consumed message stays
+ * reachable until the next one arrives). The mailbox object itself is the initial
  * stub, which saves one allocation per process. A producer that has swapped the tail but not yet
  * linked {@code next} makes the queue look empty for a moment; that is safe because the producer
  * checks {@link #parked} only after linking, and then unparks the consumer.

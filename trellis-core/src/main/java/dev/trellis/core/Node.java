@@ -55,7 +55,7 @@ public final class Node implements AutoCloseable {
     private final Registry registry = new Registry(this);
 
     // --- concurrent ---
-    private final ConcurrentHashMap<Long, ProcessCell> table = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Pid, ProcessCell> table = new ConcurrentHashMap<>();
     private final AtomicLong uniq = new AtomicLong();
 
     private Node(Builder b) {
@@ -235,6 +235,33 @@ public final class Node implements AutoCloseable {
         return spawn(defaultHost, null, null, body, args);
     }
 
+    /**
+     * Spawns a process on the default host, watched from the start: the returned future completes
+     * with its EXIT even if it ends at once (no race with {@link #watch}).
+     *
+     * @param body the process body
+     * @param args arguments
+     * @return the pid and its future EXIT
+     */
+    public Watched spawnWatched(ProcessBody body, Object... args) {
+        return spawnWatched(defaultHost, body, args);
+    }
+
+    Watched spawnWatched(Host host, ProcessBody body, Object[] args) {
+        ExitWatch w = new ExitWatch();
+        Pid pid = spawn(host, w, null, body, args);
+        return new Watched(pid, w);
+    }
+
+    /**
+     * A process spawned from outside any process together with its future EXIT event.
+     *
+     * @param pid the process
+     * @param exit completes with its EXIT event
+     */
+    public record Watched(Pid pid, CompletableFuture<Event> exit) {
+    }
+
     /** {@return a spawner (no calling process: no monitored/linked spawns)} */
     public Spawner spawner() {
         return new Spawner(this, null);
@@ -314,6 +341,17 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * Sends CANCEL with a reason from {@link Pid#ZERO}; never kills.
+     *
+     * @param pid the process
+     * @param reason the reason (null: {@code ""})
+     * @throws ProcessException NOT_FOUND "process not found"
+     */
+    public void cancel(Pid pid, String reason) {
+        cancel(Pid.ZERO, pid, null, reason);
+    }
+
+    /**
      * Sends CANCEL; if the process is still alive after {@code timeout}, terminates it.
      *
      * @param pid the process
@@ -347,6 +385,8 @@ public final class Node implements AutoCloseable {
 
     /**
      * Spawns a process on the default host and waits for it to end (Wippy's {@code process.exec}).
+     * Meant for code outside processes: a process calling it blocks while holding its host permit
+     * (inside a process, use {@link Proc#spawnMonitored} and {@link Proc#events()}).
      *
      * @param body the process body
      * @param args arguments
@@ -447,14 +487,14 @@ public final class Node implements AutoCloseable {
         ProcessCell cell;
         try {
             Pid pid = new Pid(name, host.id(), uniq.incrementAndGet());
-            cell = new ProcessCell(this, host, pid, body, args);
+            cell = new ProcessCell(host, pid, body, args);
             if (monitorBy != null) {
                 Monitors.add(cell, monitorBy);
             }
             if (linkTo != null) {
                 Links.link(linkTo, cell);
             }
-            table.put(pid.id(), cell);
+            table.put(pid, cell);
         } catch (RuntimeException | Error e) {
             host.exited();
             throw e;
@@ -498,8 +538,7 @@ public final class Node implements AutoCloseable {
 
     /** {@return the live cell of {@code pid}, or null} */
     ProcessCell cell(Pid pid) {
-        ProcessCell c = table.get(pid.id());
-        return c != null && c.pid.equals(pid) ? c : null;
+        return table.get(pid);
     }
 
     /** {@return the live cell of {@code pid}} @throws ProcessException NOT_FOUND */
@@ -518,7 +557,7 @@ public final class Node implements AutoCloseable {
     }
 
     void remove(ProcessCell cell) {
-        table.remove(cell.pid.id(), cell);
+        table.remove(cell.pid, cell);
     }
 
     Collection<ProcessCell> cells() {

@@ -85,7 +85,7 @@ public final class Proc {
 
     /** {@return the node} */
     public Node node() {
-        return cell.node;
+        return cell.node();
     }
 
     /** {@return the host this process runs on} */
@@ -144,7 +144,7 @@ public final class Proc {
     /** {@return a spawner for this process (host choice, monitored, linked)} */
     public Spawner spawner() {
         cell.checkpoint();
-        return new Spawner(cell.node, cell);
+        return new Spawner(cell.node(), cell);
     }
 
     // ============================================================================================
@@ -162,7 +162,7 @@ public final class Proc {
      */
     public void send(Pid to, String topic, Object... payloads) {
         cell.checkpoint();
-        cell.node.send(cell.pid, to, topic, payloads);
+        cell.node().send(cell.pid, to, topic, payloads);
     }
 
     /**
@@ -175,7 +175,7 @@ public final class Proc {
      */
     public void send(String destination, String topic, Object... payloads) {
         cell.checkpoint();
-        cell.node.send(cell.pid, cell.node.resolve(destination), topic, payloads);
+        cell.node().send(cell.pid, cell.node().resolve(destination), topic, payloads);
     }
 
     /** {@return the inbox: every message whose topic has no listener (the same channel every call)} */
@@ -254,7 +254,7 @@ public final class Proc {
         if (pid == null) {
             throw new IllegalArgumentException("pid must not be null");
         }
-        ProcessCell target = cell.node.cell(pid);
+        ProcessCell target = cell.node().cell(pid);
         if (target != null) {
             Monitors.remove(target, cell);
         }
@@ -284,7 +284,7 @@ public final class Proc {
         if (pid == null) {
             throw new IllegalArgumentException("pid must not be null");
         }
-        ProcessCell target = cell.node.cell(pid);
+        ProcessCell target = cell.node().cell(pid);
         if (target != null) {
             Links.unlink(cell, target);
         }
@@ -350,7 +350,7 @@ public final class Proc {
      */
     public void cancel(Pid pid, Duration timeout, String reason) {
         cell.checkpoint();
-        cell.node.cancel(cell.pid, pid, timeout, reason);
+        cell.node().cancel(cell.pid, pid, timeout, reason);
     }
 
     /**
@@ -362,7 +362,7 @@ public final class Proc {
      */
     public void terminate(Pid pid) {
         cell.checkpoint();
-        cell.node.terminate(pid);
+        cell.node().terminate(pid);
     }
 
     // ============================================================================================
@@ -377,7 +377,7 @@ public final class Proc {
      */
     public void register(String name) {
         cell.checkpoint();
-        cell.node.registry().register(name, cell.pid);
+        cell.node().registry().register(name, cell.pid);
     }
 
     /**
@@ -388,7 +388,7 @@ public final class Proc {
      */
     public Pid lookup(String name) {
         cell.checkpoint();
-        return cell.node.registry().lookup(name);
+        return cell.node().registry().lookup(name);
     }
 
     /**
@@ -399,7 +399,7 @@ public final class Proc {
      */
     public boolean unregister(String name) {
         cell.checkpoint();
-        return cell.node.registry().unregister(name);
+        return cell.node().registry().unregister(name);
     }
 
     // ============================================================================================
@@ -499,7 +499,7 @@ public final class Proc {
         if (pid == null) {
             throw new IllegalArgumentException("pid must not be null");
         }
-        ProcessCell target = cell.node.cell(pid);
+        ProcessCell target = cell.node().cell(pid);
         if (target == null) {
             throw new ProcessException(ErrorKind.NOT_FOUND, Monitors.NOT_REGISTERED);
         }

@@ -12,7 +12,7 @@ import java.util.HashSet;
  *
  * <p><b>Thread-safety, by field group:</b>
  * <ul>
- *   <li>immutable: node, host, pid, thread, body, args;</li>
+ *   <li>immutable: host, pid, thread, body, args;</li>
  *   <li>any thread: the mailbox ({@link #push}), {@link #kill} (a CAS on {@code killReason}),
  *       {@code trapLinks} (volatile; read by exiting linked processes);</li>
  *   <li>guarded by {@code synchronized (this)}: {@code dead}, {@code links}, {@code watchers},
@@ -27,12 +27,16 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
     private static final Object[] NO_ARGS = new Object[0];
 
     // --- immutable state ---
-    final Node node;
     final Host host;
     final Pid pid;
     final Thread thread;
     private final ProcessBody body;
     final Object[] args;
+
+    /** {@return the node} */
+    Node node() {
+        return host.node();
+    }
 
     // --- any thread ---
     /** Set once (CAS from null) when the process must die; the exit error. */
@@ -62,8 +66,7 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
         }
     }
 
-    ProcessCell(Node node, Host host, Pid pid, ProcessBody body, Object[] args) {
-        this.node = node;
+    ProcessCell(Host host, Pid pid, ProcessBody body, Object[] args) {
         this.host = host;
         this.pid = pid;
         this.body = body;
@@ -133,26 +136,34 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
                 names = null;
             }
             if (ns != null) {
-                node.registry().release(ns, pid);
+                host.node().registry().release(ns, pid);
             }
-            node.remove(this);
+            host.node().remove(this);
             Instant at = Instant.now();
+            if (ls != null) {
+                for (ProcessCell peer : ls) {
+                    Links.dropPeer(peer, this);
+                    // Untrapped peers die before any EXIT is queued, so a peer that both monitors
+                    // and links this process never observes the EXIT (Wippy: the LINK_DOWN check
+                    // runs in the same mailbox flush).
+                    if (result.isError() && !peer.trapLinks) {
+                        peer.kill(ProcessError.LINKED_FAILED);
+                    }
+                }
+            }
             if (ws != null) {
                 for (Watcher w : ws) {
                     w.exited(pid, at, result);
                 }
             }
-            if (ls != null) {
+            if (ls != null && result.isError()) {
                 for (ProcessCell peer : ls) {
-                    Links.dropPeer(peer, this);
-                    if (result.isError()) {
-                        peer.linkDown(pid, at, result);
-                    }
+                    peer.linkDown(pid, at, result); // EXIT first, then LINK_DOWN, as in Wippy
                 }
             }
             if (watching != null) {
                 for (Pid p : watching) {
-                    ProcessCell target = node.cell(p);
+                    ProcessCell target = host.node().cell(p);
                     if (target != null) {
                         Monitors.remove(target, this);
                     }
@@ -176,6 +187,9 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
      * switched off); with it, the event is queued for {@code events()}.
      */
     void linkDown(Pid from, Instant at, Result result) {
+        if (killReason != null) {
+            return;
+        }
         if (!trapLinks) {
             kill(ProcessError.LINKED_FAILED);
         } else {

@@ -361,14 +361,14 @@ final class Router implements ChannelOwner {
         TimerFire f = new TimerFire(TimerFire.TICKER, ch, t);
         t.fire = f;
         track(f);
-        f.future = cell.node.scheduler().scheduleAtFixedRate(
+        f.future = cell.node().scheduler().scheduleAtFixedRate(
                 () -> cell.push(new TimerFire.Tick(t)), nanos, nanos, TimeUnit.NANOSECONDS);
         return t;
     }
 
     void schedule(TimerFire f, long nanos) {
         track(f);
-        f.future = cell.node.scheduler().schedule(() -> cell.push(f), nanos, TimeUnit.NANOSECONDS);
+        f.future = cell.node().scheduler().schedule(() -> cell.push(f), nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Cancels a timer fire; returns true if it had not fired yet. */

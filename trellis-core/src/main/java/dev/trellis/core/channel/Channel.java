@@ -50,8 +50,13 @@ public final class Channel<T> {
 
     // --- mutable state (owner thread only; each queue allocated on first use) ---
     private ArrayDeque<Object> buffer;
-    private ArrayDeque<Waiter.Slot> receivers;
-    private ArrayDeque<Waiter.Slot> senders;
+    /**
+     * Parked receivers / senders: null, a single entry, or an {@code ArrayDeque} of entries (the
+     * common single-waiter case allocates no queue). An entry is a {@link Waiter} standing for
+     * itself at case index 0 with no value, or a {@link Waiter.Slot}.
+     */
+    private Object receivers;
+    private Object senders;
     private boolean closed;
     /** True while a mailbox subscription (inbox, events, listen) routes into this channel. */
     private boolean subscribed;
@@ -121,8 +126,28 @@ public final class Channel<T> {
      * @return the value, or {@code null} when the channel is closed and drained (use
      *     {@link #receiveOrClosed()} to tell that apart from a sent null)
      */
+    @SuppressWarnings("unchecked")
     public T receive() {
-        return receiveOrClosed().value();
+        // Same steps as receiveOrClosed(), written out so that a parked receiver keeps one frame
+        // fewer on its (heap-stored) virtual-thread stack.
+        owner.checkpoint();
+        Received<T> r = tryReceive();
+        if (r != null) {
+            return r.value();
+        }
+        Waiter w = new Waiter();
+        parkReceiver(w, 0);
+        try {
+            owner.routePending();
+            while (!w.isDone()) {
+                owner.awaitMailbox();
+            }
+        } finally {
+            if (!w.isDone()) {
+                withdraw(w);
+            }
+        }
+        return (T) w.value();
     }
 
     /**
@@ -181,21 +206,12 @@ public final class Channel<T> {
             return;
         }
         closed = true;
-        if (receivers != null) {
-            Waiter.Slot s;
-            while ((s = receivers.poll()) != null) {
-                if (!s.waiter().isDone()) {
-                    s.waiter().complete(s.index(), null, false);
-                }
-            }
+        Object e;
+        while ((e = pollReceiver()) != null) {
+            waiterOf(e).complete(indexOf(e), null, false);
         }
-        if (senders != null) {
-            Waiter.Slot s;
-            while ((s = senders.poll()) != null) {
-                if (!s.waiter().isDone()) {
-                    s.waiter().completeSendClosed(s.index(), s.value());
-                }
-            }
+        while ((e = pollSender()) != null) {
+            waiterOf(e).completeSendClosed(indexOf(e), valueOf(e));
         }
         if (subscribed) {
             owner.demand(this);
@@ -254,9 +270,9 @@ public final class Channel<T> {
     }
 
     private boolean deliver(Object value) {
-        Waiter.Slot r = pollLive(receivers);
+        Object r = pollReceiver();
         if (r != null) {
-            r.waiter().complete(r.index(), value, true);
+            waiterOf(r).complete(indexOf(r), value, true);
             return true;
         }
         if (size() < capacity) {
@@ -281,19 +297,21 @@ public final class Channel<T> {
         if (buffer != null && !buffer.isEmpty()) {
             Object v = buffer.poll();
             // A parked sender's value moves into the freed buffer slot.
-            Waiter.Slot s = pollLive(senders);
+            Object s = pollSender();
             if (s != null) {
-                buffer.add(s.value() == null ? NULL : s.value());
-                s.waiter().complete(s.index(), s.value(), true);
+                Object sv = valueOf(s);
+                buffer.add(sv == null ? NULL : sv);
+                waiterOf(s).complete(indexOf(s), sv, true);
             } else if (subscribed) {
                 owner.demand(this);
             }
             return new Received<>(v == NULL ? null : (T) v, true);
         }
-        Waiter.Slot s = pollLive(senders);
+        Object s = pollSender();
         if (s != null) {
-            s.waiter().complete(s.index(), s.value(), true);
-            return new Received<>((T) s.value(), true);
+            Object sv = valueOf(s);
+            waiterOf(s).complete(indexOf(s), sv, true);
+            return new Received<>((T) sv, true);
         }
         return closed ? Received.closed() : null;
     }
@@ -318,10 +336,7 @@ public final class Channel<T> {
      */
     public void parkReceiver(Waiter waiter, int index) {
         checkThread();
-        if (receivers == null) {
-            receivers = new ArrayDeque<>(2);
-        }
-        receivers.add(new Waiter.Slot(waiter, index, null));
+        receivers = enqueue(receivers, index == 0 ? waiter : new Waiter.Slot(waiter, index, null));
         if (subscribed) {
             owner.demand(this);
         }
@@ -336,10 +351,7 @@ public final class Channel<T> {
      */
     public void parkSender(Waiter waiter, int index, T value) {
         checkThread();
-        if (senders == null) {
-            senders = new ArrayDeque<>(2);
-        }
-        senders.add(new Waiter.Slot(waiter, index, value));
+        senders = enqueue(senders, new Waiter.Slot(waiter, index, value));
     }
 
     /**
@@ -349,12 +361,8 @@ public final class Channel<T> {
      * @param waiter the waiter
      */
     public void withdraw(Waiter waiter) {
-        if (receivers != null) {
-            receivers.removeIf(s -> s.waiter() == waiter);
-        }
-        if (senders != null) {
-            senders.removeIf(s -> s.waiter() == waiter);
-        }
+        receivers = remove(receivers, waiter);
+        senders = remove(senders, waiter);
     }
 
     /**
@@ -379,29 +387,82 @@ public final class Channel<T> {
     /** Stands for a buffered null (ArrayDeque refuses nulls). */
     private static final Object NULL = new Object();
 
-    private static Waiter.Slot pollLive(ArrayDeque<Waiter.Slot> q) {
-        if (q == null) {
-            return null;
+    private Object pollReceiver() {
+        Object q = receivers;
+        if (q instanceof ArrayDeque<?> d) {
+            return pollLive(d);
         }
-        Waiter.Slot s;
-        while ((s = q.poll()) != null) {
-            if (!s.waiter().isDone()) {
-                return s;
+        receivers = null;
+        return q == null || waiterOf(q).isDone() ? null : q;
+    }
+
+    private Object pollSender() {
+        Object q = senders;
+        if (q instanceof ArrayDeque<?> d) {
+            return pollLive(d);
+        }
+        senders = null;
+        return q == null || waiterOf(q).isDone() ? null : q;
+    }
+
+    private static Object pollLive(ArrayDeque<?> d) {
+        Object e;
+        while ((e = d.poll()) != null) {
+            if (!waiterOf(e).isDone()) {
+                return e;
             }
         }
         return null;
     }
 
-    private static boolean hasLive(ArrayDeque<Waiter.Slot> q) {
+    @SuppressWarnings("unchecked")
+    private static Object enqueue(Object q, Object entry) {
         if (q == null) {
+            return entry;
+        }
+        if (q instanceof ArrayDeque<?> d) {
+            ((ArrayDeque<Object>) d).add(entry);
+            return d;
+        }
+        ArrayDeque<Object> d = new ArrayDeque<>(4);
+        d.add(q);
+        d.add(entry);
+        return d;
+    }
+
+    private static Object remove(Object q, Waiter w) {
+        if (q == null) {
+            return null;
+        }
+        if (q instanceof ArrayDeque<?> d) {
+            d.removeIf(e -> waiterOf(e) == w);
+            return d.isEmpty() ? null : d;
+        }
+        return waiterOf(q) == w ? null : q;
+    }
+
+    private static boolean hasLive(Object q) {
+        if (q instanceof ArrayDeque<?> d) {
+            for (Object e : d) {
+                if (!waiterOf(e).isDone()) {
+                    return true;
+                }
+            }
             return false;
         }
-        for (Waiter.Slot s : q) {
-            if (!s.waiter().isDone()) {
-                return true;
-            }
-        }
-        return false;
+        return q != null && !waiterOf(q).isDone();
+    }
+
+    private static Waiter waiterOf(Object entry) {
+        return entry instanceof Waiter w ? w : ((Waiter.Slot) entry).waiter();
+    }
+
+    private static int indexOf(Object entry) {
+        return entry instanceof Waiter ? 0 : ((Waiter.Slot) entry).index();
+    }
+
+    private static Object valueOf(Object entry) {
+        return entry instanceof Waiter ? null : ((Waiter.Slot) entry).value();
     }
 
     private void checkThread() {
