@@ -1,0 +1,217 @@
+%% The Erlang side of the Trellis macro benchmark suite.
+%%
+%% Each workload is one exported function `Name(Size) -> {Value, Unit}` that mirrors the Java class of
+%% the same name in dev.trellis.bench.macro (same shape, same sizes, same unit). Adding a row to the
+%% suite is one Java class plus one function here, exported and listed in workloads/0.
+%%
+%% Run (the `run-macro` script does this for you):
+%%   erlc -o /tmp trellis_bench.erl
+%%   erl +P 4000000 -noshell -pa /tmp -run trellis_bench main ping_pong 1000000 1 3
+%% arguments: workload name, size, warm-up runs, measured runs. Every measured run prints one
+%% machine-readable line `name value unit`; diagnostics start with `#`. An unknown workload prints
+%% `# unsupported name` and exits with status 2.
+-module(trellis_bench).
+
+-export([main/1, workloads/0]).
+-export([spawn_exit/1, idle_memory/1, ping_pong/1, ring/1, fan_in/1, link_cascade/1,
+         monitor_down/1]).
+
+%% ---------------------------------------------------------------------------------------------
+%% Entry point
+%% ---------------------------------------------------------------------------------------------
+
+workloads() ->
+    [spawn_exit, idle_memory, ping_pong, ring, fan_in, link_cascade, monitor_down].
+
+main([Name, SizeArg, WarmupArg, RunsArg]) ->
+    Size = list_to_integer(SizeArg),
+    Warmups = list_to_integer(WarmupArg),
+    Runs = list_to_integer(RunsArg),
+    case [W || W <- workloads(), atom_to_list(W) =:= Name] of
+        [Workload] ->
+            io:format("# otp ~s, schedulers ~p, size ~p~n",
+                      [erlang:system_info(otp_release), erlang:system_info(schedulers_online),
+                       Size]),
+            [begin {_, _} = ?MODULE:Workload(Size), settle() end
+             || _ <- lists:seq(1, Warmups)],
+            [begin
+                 {Value, Unit} = ?MODULE:Workload(Size),
+                 io:format("~s ~s ~s~n", [Name, format_value(Value), Unit]),
+                 settle()
+             end || _ <- lists:seq(1, Runs)],
+            halt(0);
+        [] ->
+            io:format("# unsupported ~s~n", [Name]),
+            halt(2)
+    end;
+main(Args) ->
+    io:format(standard_error, "usage: trellis_bench main NAME SIZE WARMUPS RUNS (got ~p)~n",
+              [Args]),
+    halt(64).
+
+%% ---------------------------------------------------------------------------------------------
+%% Workloads
+%% ---------------------------------------------------------------------------------------------
+
+%% spawn+exit: spawn Size processes that return at once; time until all of them are gone
+%% (the VM's process count is back to where it started).
+spawn_exit(N) ->
+    Base = erlang:system_info(process_count),
+    T0 = now_ns(),
+    spawn_trivial(N),
+    await_process_count(Base),
+    Elapsed = now_ns() - T0,
+    {N / (Elapsed / 1.0e9), "proc/s"}.
+
+spawn_trivial(0) -> ok;
+spawn_trivial(N) -> spawn(fun() -> ok end), spawn_trivial(N - 1).
+
+%% Idle memory: Size processes parked in receive. Bytes per process is the growth of
+%% erlang:memory(processes) minus the growth of the driver's own memory (its list of pids),
+%% divided by Size.
+idle_memory(N) ->
+    Self = self(),
+    garbage_collect(),
+    Before = erlang:memory(processes),
+    {memory, DriverBefore} = process_info(self(), memory),
+    Pids = spawn_idle(N, Self, []),
+    await_n(ready, N),
+    garbage_collect(),
+    After = erlang:memory(processes),
+    {memory, DriverAfter} = process_info(self(), memory),
+    Base = erlang:system_info(process_count) - N,
+    [P ! stop || P <- Pids],
+    await_process_count(Base),
+    {(After - Before - (DriverAfter - DriverBefore)) / N, "B/proc"}.
+
+spawn_idle(0, _Driver, Acc) -> Acc;
+spawn_idle(N, Driver, Acc) ->
+    P = spawn(fun() -> Driver ! ready, receive stop -> ok end end),
+    spawn_idle(N - 1, Driver, [P | Acc]).
+
+%% Ping-pong: the driver sends ping, a second process answers pong; Size round trips.
+ping_pong(N) ->
+    Pong = spawn(fun pong/0),
+    T0 = now_ns(),
+    ping(Pong, N),
+    Elapsed = now_ns() - T0,
+    Pong ! stop,
+    {Elapsed / N, "ns/rt"}.
+
+ping(_Pong, 0) -> ok;
+ping(Pong, N) ->
+    Pong ! {self(), ping},
+    receive pong -> ping(Pong, N - 1) end.
+
+pong() ->
+    receive
+        {From, ping} -> From ! pong, pong();
+        stop -> ok
+    end.
+
+%% Ring: ring_size(Size) processes in a ring pass one token Size hops in total.
+ring(Hops) ->
+    Self = self(),
+    Procs = ring_size(Hops),
+    First = build_ring(Procs, Self),
+    T0 = now_ns(),
+    First ! {token, Hops},
+    receive ring_done -> ok end,
+    Elapsed = now_ns() - T0,
+    First ! {stop, Procs},
+    receive ring_stopped -> ok end,
+    {Elapsed / Hops, "ns/hop"}.
+
+ring_size(Hops) -> max(2, Hops div 100).
+
+%% Spawns Procs processes, each forwarding to the next; the last forwards to the first.
+build_ring(Procs, Driver) ->
+    First = spawn(fun() -> receive {next, Next} -> ring_node(Next, Driver) end end),
+    Last = lists:foldl(fun(_, Next) -> spawn(fun() -> ring_node(Next, Driver) end) end,
+                       First, lists:seq(2, Procs)),
+    First ! {next, Last},
+    First.
+
+ring_node(Next, Driver) ->
+    receive
+        {token, 1} -> Driver ! ring_done, ring_node(Next, Driver);
+        {token, K} -> Next ! {token, K - 1}, ring_node(Next, Driver);
+        {stop, 1} -> Driver ! ring_stopped;
+        {stop, K} -> Next ! {stop, K - 1}
+    end.
+
+%% Fan-in: 4 senders each send Size messages {msg, I} (a small tuple, copied into the receiver's
+%% heap) to the driver, which counts all 4 * Size.
+fan_in(N) ->
+    Self = self(),
+    T0 = now_ns(),
+    [spawn(fun() -> send_n(Self, N) end) || _ <- lists:seq(1, 4)],
+    await_msgs(4 * N),
+    Elapsed = now_ns() - T0,
+    {4 * N / (Elapsed / 1.0e9), "msg/s"}.
+
+await_msgs(0) -> ok;
+await_msgs(N) -> receive {msg, _} -> await_msgs(N - 1) end.
+
+send_n(_To, 0) -> ok;
+send_n(To, N) -> To ! {msg, N}, send_n(To, N - 1).
+
+%% Link cascade: a chain of Size linked processes; the tail fails and the failure travels the
+%% links to the head. Time from the tail's failure to the driver's DOWN for the head, per link.
+link_cascade(N) ->
+    Self = self(),
+    {_Head, Ref} = spawn_monitor(fun() -> chain(N - 1, Self) end),
+    Tail = receive {tail, T} -> T end,
+    T0 = now_ns(),
+    Tail ! fail,
+    receive {'DOWN', Ref, process, _, boom} -> ok end,
+    Elapsed = now_ns() - T0,
+    {Elapsed / 1000 / N, "us/link"}.
+
+chain(0, Driver) ->
+    Driver ! {tail, self()},
+    receive fail -> exit(boom) end;
+chain(K, Driver) ->
+    spawn_link(fun() -> chain(K - 1, Driver) end),
+    receive never -> ok end.
+
+%% Monitor DOWN: Size monitored processes parked in receive (spawned untimed) are told to stop;
+%% DOWN messages received per second, from the first stop sent to the last DOWN received.
+monitor_down(N) ->
+    Pids = spawn_monitored(N, []),
+    T0 = now_ns(),
+    [P ! stop || P <- Pids],
+    await_down(N),
+    Elapsed = now_ns() - T0,
+    {N / (Elapsed / 1.0e9), "down/s"}.
+
+spawn_monitored(0, Acc) -> Acc;
+spawn_monitored(N, Acc) ->
+    {P, _Ref} = spawn_monitor(fun() -> receive stop -> ok end end),
+    spawn_monitored(N - 1, [P | Acc]).
+
+await_down(0) -> ok;
+await_down(N) -> receive {'DOWN', _, process, _, normal} -> await_down(N - 1) end.
+
+%% ---------------------------------------------------------------------------------------------
+%% Helpers
+%% ---------------------------------------------------------------------------------------------
+
+now_ns() -> erlang:monotonic_time(nanosecond).
+
+await_n(_Msg, 0) -> ok;
+await_n(Msg, N) -> receive Msg -> await_n(Msg, N - 1) end.
+
+await_process_count(Base) ->
+    case erlang:system_info(process_count) =< Base of
+        true -> ok;
+        false -> receive after 1 -> await_process_count(Base) end
+    end.
+
+%% Lets the previous run's garbage go before the next run starts.
+settle() ->
+    garbage_collect(),
+    receive after 50 -> ok end.
+
+format_value(V) when is_integer(V) -> integer_to_list(V);
+format_value(V) -> float_to_list(V, [{decimals, 3}, compact]).

@@ -1,0 +1,29 @@
+package dev.trellis.bench.macro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class DirectionTest {
+
+    @Test
+    void throughputRatioIsTrellisOverErlang() {
+        assertThat(Direction.HIGHER_IS_BETTER.ratio(2.0e6, 1.0e6)).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void latencyRatioIsErlangOverTrellisSoAboveOneMeansTrellisIsFaster() {
+        assertThat(Direction.LOWER_IS_BETTER.ratio(278, 556)).isCloseTo(2.0, within(1e-9));
+        assertThat(Direction.LOWER_IS_BETTER.ratio(1112, 556)).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void rejectsNonPositiveFiguresNamingTheSide() {
+        assertThatThrownBy(() -> Direction.HIGHER_IS_BETTER.ratio(0, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trellis");
+        assertThatThrownBy(() -> Direction.LOWER_IS_BETTER.ratio(1, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("erlang");
+    }
+}
