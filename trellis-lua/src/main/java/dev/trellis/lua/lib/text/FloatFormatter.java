@@ -107,6 +107,9 @@ public final class FloatFormatter {
             long l = (long) v;
             return Long.toString(l);
         }
+        if (abs < Double.MIN_NORMAL) {
+            return (v < 0 ? "-" : "") + gStyle(abs, 14, false); // subnormals: the shortcut below needs full precision
+        }
         // Shortest round-trip digits: when there are at most 14 of them they are also the
         // 14-digit rounding of the exact value (the double's rounding interval is far narrower
         // than a unit in the 14th digit), so no BigDecimal is needed.
@@ -292,7 +295,9 @@ public final class FloatFormatter {
             long keep = mant >>> shift;
             long rem = mant & ((1L << shift) - 1);
             long half = 1L << (shift - 1);
-            if (rem > half || (rem == half && (keep & 1) == 1)) {
+            // ties go to even, the parity being that of the last kept digit (the leading one for %.0a)
+            long lastDigit = precision == 0 ? lead : keep;
+            if (rem > half || (rem == half && (lastDigit & 1) == 1)) {
                 keep++;
                 if (precision == 0 || (keep >>> (precision * 4)) != 0) {
                     lead++;

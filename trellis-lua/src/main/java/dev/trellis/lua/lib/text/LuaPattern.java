@@ -333,7 +333,7 @@ public final class LuaPattern {
         void appendCapture(StringBuilder b, int i, int s, int e) {
             if (i >= level) {
                 if (i != 0) {
-                    throw LuaTextError.error("invalid capture index %" + (i + 1) + " in replacement string");
+                    throw LuaTextError.error("invalid capture index %" + (i + 1));
                 }
                 b.append(src, s, e);
                 return;
@@ -408,6 +408,7 @@ public final class LuaPattern {
                 case 'u' -> res = c >= 'A' && c <= 'Z';
                 case 'w' -> res = isAlpha(c) || (c >= '0' && c <= '9');
                 case 'x' -> res = LuaNumbers.hexValue((char) c) >= 0;
+                case 'z' -> res = c == 0; // deprecated, still accepted by 5.4
                 default -> {
                     return cl == c;
                 }

@@ -15,10 +15,13 @@ package dev.trellis.lua.lib.text;
  * <p>Two kinds, as in PUC's {@code lauxlib}:
  * <ul>
  *   <li>{@code argument() == 0}: a plain error ({@code luaL_error}); the wiring layer raises
- *       {@link #message()} unchanged (PUC adds no position for errors raised by C functions).</li>
+ *       {@link #message()} with the position prefix {@code luaL_where(L, 1)} gives, i.e.
+ *       {@code "chunk:line: "} of the Lua function that called the library function (nothing
+ *       when that caller is not a Lua function).</li>
  *   <li>{@code argument() > 0}: an argument error ({@code luaL_argerror}); the wiring layer raises
  *       {@code "bad argument #" + argument() + " to '" + functionName + "' (" + message() + ")"},
- *       adjusting the number for method calls exactly as PUC does. Argument numbers are Lua
+ *       adjusting the number for method calls exactly as PUC does, with the same position
+ *       prefix as plain errors. Argument numbers are Lua
  *       argument positions (the format string of {@code string.format} is argument #1).</li>
  * </ul>
  * {@link #getMessage()} returns the text with a generic prefix for argument errors, for logs only.

@@ -130,29 +130,78 @@ public final class OsDate {
      * Defaults: hour 12, min 0, sec 0; year, month and day are required.
      */
     public static Normalized time(FieldSource t, ZoneId zone) {
-        long year = getField(t, "year", -1, 1900);
+        long year = getField(t, "year", -1, 1900) + 1900;
         long month = getField(t, "month", -1, 1);
         long day = getField(t, "day", -1, 0);
         long hour = getField(t, "hour", 12, 0);
         long min = getField(t, "min", 0, 0);
         long sec = getField(t, "sec", 0, 0);
         Object dst = t.get("isdst");
-        ZonedDateTime z;
-        try {
-            LocalDateTime ldt = LocalDateTime.of((int) (year + 1900), 1, 1, 0, 0)
-                .plusMonths(month)
-                .plusDays(day - 1)
-                .plus(hour * 3600 + min * 60 + sec, ChronoUnit.SECONDS);
-            z = ZonedDateTime.ofLocal(ldt, zone, null);
-            if (dst instanceof Boolean wantDst && dst != null) {
+        // mktime's normalisation: months into years, then everything into seconds of local time
+        year += Math.floorDiv(month, 12);
+        month = Math.floorMod(month, 12);
+        long local = (daysFromCivil(year, month + 1, 1) + day - 1) * 86400 + hour * 3600 + min * 60 + sec;
+        long epoch;
+        Map<String, Object> fields;
+        if (local > MIN_LOCAL && local < MAX_LOCAL) {
+            ZonedDateTime z = ZonedDateTime.ofLocal(LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC), zone, null);
+            if (dst instanceof Boolean wantDst) {
                 // an explicit isdst picks the matching offset of an ambiguous local time
-                ZonedDateTime other = wantDst ? z.withEarlierOffsetAtOverlap() : z.withLaterOffsetAtOverlap();
-                z = other;
+                z = wantDst ? z.withEarlierOffsetAtOverlap() : z.withLaterOffsetAtOverlap();
             }
-        } catch (DateTimeException | ArithmeticException e) {
+            epoch = z.toEpochSecond();
+            fields = fields(z);
+        } else {
+            // beyond java.time's years: civil arithmetic with the zone's current standard offset
+            epoch = local - zone.getRules().getStandardOffset(Instant.now()).getTotalSeconds();
+            fields = civilFields(local);
+        }
+        if (epoch == -1) {
             throw LuaTextError.error("time result cannot be represented in this installation");
         }
-        return new Normalized(z.toEpochSecond(), fields(z));
+        return new Normalized(epoch, fields);
+    }
+
+    /** Local seconds java.time can represent (years within +-999,999,999, with a margin). */
+    private static final long MAX_LOCAL = 31_000_000_000_000_000L;
+    private static final long MIN_LOCAL = -MAX_LOCAL;
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    static long daysFromCivil(long y, long m, long d) {
+        y -= m <= 2 ? 1 : 0;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    }
+
+    private static Map<String, Object> civilFields(long local) {
+        long days = Math.floorDiv(local, 86400);
+        long secs = Math.floorMod(local, 86400);
+        long z = days + 719468;
+        long era = Math.floorDiv(z, 146097);
+        long doe = z - era * 146097;
+        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        long y = yoe + era * 400;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long d = doy - (153 * mp + 2) / 5 + 1;
+        long m = mp < 10 ? mp + 3 : mp - 9;
+        if (m <= 2) {
+            y++;
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("year", y);
+        f.put("month", m);
+        f.put("day", d);
+        f.put("hour", secs / 3600);
+        f.put("min", secs / 60 % 60);
+        f.put("sec", secs % 60);
+        f.put("yday", days - daysFromCivil(y, 1, 1) + 1);
+        f.put("wday", Math.floorMod(days + 4, 7) + 1);
+        f.put("isdst", false);
+        return f;
     }
 
     private static long getField(FieldSource t, String key, int d, int delta) {

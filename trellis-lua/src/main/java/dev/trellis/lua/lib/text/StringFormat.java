@@ -11,14 +11,14 @@ package dev.trellis.lua.lib.text;
  *
  * <p>Conversions: {@code %d %i %u %c %x %X %o} take integers (a float or numeric string with an
  * exact integer value is accepted; 3.5 is "number has no integer representation"); {@code %e %E %f
- * %F %g %G %a %A} take numbers; {@code %s} takes any value through {@link ValueOps#tostring};
+ * %g %G %a %A} take numbers (PUC 5.4.4 rejects {@code %F}); {@code %s} takes any value through {@link ValueOps#tostring};
  * {@code %q} writes a Lua literal (strings escaped, floats in hexadecimal, {@code math.mininteger} as
  * {@code 0x8000000000000000}, infinities as {@code 1e9999}, NaN as {@code (0/0)}); {@code %%} is a
  * percent sign. Flags are those PUC accepts per conversion ({@code -+ #0} for floats, {@code -+ 0}
  * for d/i, {@code -#0} for x/X/o, {@code -0} for u, {@code -} for c, s and p); width and
- * precision have at most two digits each. {@code %p} formats references through
- * {@link ValueOps#tostring} is not possible without addresses, so values without identity (nil,
- * booleans, numbers) print {@code (null)} and other values print {@code pointerOf}'s text.
+ * precision have at most two digits each. {@code %p} prints {@code (null)} for values without
+ * identity (nil, booleans, numbers) and otherwise the address part of {@code tostring(v)} (the
+ * text after its last ": "), so it agrees with what {@code print} shows for tables and functions.
  *
  * <p>Errors are {@link LuaTextError}s; argument numbers count the format string as #1, so
  * {@code args[0]} is argument #2. {@code args.length} is the number of arguments actually passed
@@ -100,7 +100,7 @@ public final class StringFormat {
                     double d = LuaNumbers.checkNumber(v, argNo, ops);
                     FloatFormatter.format(b, d, conv, sp.flags, sp.width, sp.precision);
                 }
-                case 'f', 'F', 'e', 'E', 'g', 'G' -> {
+                case 'f', 'e', 'E', 'g', 'G' -> {
                     double d = LuaNumbers.checkNumber(v, argNo, ops);
                     Spec sp = checkFormat(fmt, specStart, i - 1, FLAGS_F, true, form);
                     FloatFormatter.format(b, d, conv, sp.flags, sp.width, sp.precision);

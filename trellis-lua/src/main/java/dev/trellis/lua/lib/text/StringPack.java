@@ -199,7 +199,8 @@ public final class StringPack {
 
     private static Object argAt(Object[] args, int i, int argNo, String expected, ValueOps ops) {
         if (i >= args.length) {
-            throw LuaTextError.argument(argNo, expected + " expected, got no value");
+            // PUC pushes a nil mark right after the arguments, so the first missing one reads as nil
+            throw LuaTextError.argument(argNo, expected + " expected, got " + (i == args.length ? "nil" : "no value"));
         }
         return args[i];
     }

@@ -9,7 +9,7 @@ package dev.trellis.lua.lib.text;
  * Utf8Lib.len("\u00ff", 1, -1, false);           // {null, 1L}: fail and the position
  * Utf8Lib.codepoint("h\u00c3\u00a9", 1, 3, false); // {104L, 233L}
  * Utf8Lib.offset("h\u00c3\u00a9", 3, 1);         // 4L
- * for (Object[] c = Utf8Lib.codesStep(s, 0, false); c != null; c = Utf8Lib.codesStep(s, (Long) c[0], false)) {...}
+ * Object[] c = Utf8Lib.codesStep(s, 0, false);  // {1L, 104L}; then step from (Long) c[0]
  * }</pre>
  *
  * <p>Strict mode (the default, {@code lax == false}) rejects code points above U+10FFFF and
@@ -163,18 +163,10 @@ public final class Utf8Lib {
     }
 
     /**
-     * {@code utf8.codes(s, lax)} start check: raises argument #1 "invalid UTF-8 code" when the
-     * string starts with a continuation byte. The loop's control value starts at 0.
-     */
-    public static void codesCheck(String s) {
-        if (isCont(s, 0)) {
-            throw LuaTextError.argument(1, INVALID);
-        }
-    }
-
-    /**
-     * One step of the {@code utf8.codes} iterator: given the control value (0 at the start, then
-     * the previous position), {@code {position, code}} of the next character, or null at the end.
+     * One step of the {@code utf8.codes(s, lax)} iterator: given the control value (0 at the start,
+     * then the previous position), {@code {position, code}} of the next character, or null at the
+     * end. As in PUC 5.4.4, stray continuation bytes are skipped; an invalid sequence is the error
+     * "invalid UTF-8 code".
      */
     public static Object[] codesStep(String s, long control, boolean lax) {
         int len = s.length();
@@ -187,8 +179,7 @@ public final class Utf8Lib {
         if (Long.compareUnsigned(n, len) >= 0) {
             return null;
         }
-        int next = decode(s, (int) n, !lax);
-        if (next < 0 || isCont(s, next)) {
+        if (decode(s, (int) n, !lax) < 0) {
             throw LuaTextError.error(INVALID);
         }
         return new Object[] {n + 1, lastCode(s, (int) n)};
@@ -256,7 +247,7 @@ public final class Utf8Lib {
             res = (res << 6) | (cc & 0x3F);
         }
         res |= ((long) (c & 0x7F) << (count * 5));
-        if (count > 5 || res > MAXUTF || res < LIMITS[Math.min(count, 5)]) {
+        if (count == 0 || count > 5 || res > MAXUTF || res < LIMITS[count]) {
             return -1;
         }
         return res;
