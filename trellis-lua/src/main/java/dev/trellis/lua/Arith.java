@@ -56,11 +56,12 @@ public final class Arith {
     /** Applies a binary or unary operator to raw values; null when a metamethod must decide. */
     public static Object arith(int op, Object a, Object b) {
         if (op >= BAND && op <= SHR || op == BNOT) {
-            Object na = toNumeric(a), nb = op == BNOT ? na : toNumeric(b);
+            Object na = a instanceof String ? null : toNumeric(a);
+            Object nb = op == BNOT ? na : b instanceof String ? null : toNumeric(b);
             if (na == null || nb == null) return null;
             Long x = toIntegerStrict(na), y = op == BNOT ? x : toIntegerStrict(nb);
             if (x == null || y == null) {
-                throw LuaError.runtime("number has no integer representation");
+                throw LuaError.operand("number has no integer representation");
             }
             return LuaValues.valueOf(bitwise(op, x, y));
         }
@@ -118,7 +119,7 @@ public final class Arith {
     }
 
     static long imod(long a, long b) {
-        if (b == 0) throw LuaError.runtime("attempt to perform 'n%%0'");
+        if (b == 0) throw LuaError.runtime("attempt to perform 'n%0'");
         if (b == -1) return 0;
         long m = a % b;
         if (m != 0 && (m ^ b) < 0) m += b;
@@ -126,7 +127,7 @@ public final class Arith {
     }
 
     static long idiv(long a, long b) {
-        if (b == 0) throw LuaError.runtime("attempt to perform 'n//0'");
+        if (b == 0) throw LuaError.runtime("attempt to divide by zero");
         if (b == -1) return -a;
         return Math.floorDiv(a, b);
     }

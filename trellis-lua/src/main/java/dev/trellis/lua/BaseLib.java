@@ -97,7 +97,7 @@ final class BaseLib {
             Object v = arg(a, 0);
             if (v instanceof LuaTable t) return new Object[] {LuaValues.valueOf(t.length())};
             if (v instanceof String s) return new Object[] {LuaValues.valueOf(s.length())};
-            throw argError(0, "rawlen", "table or string expected");
+            throw typeError(a, 0, "rawlen", "table or string");
         });
         fn(g, "setmetatable", (L, a) -> {
             LuaTable t = checkTable(a, 0, "setmetatable");
@@ -122,8 +122,9 @@ final class BaseLib {
         fn(g, "assert", (L, a) -> {
             checkAny(a, 0, "assert");
             if (LuaValues.isTruthy(a[0])) return a;
-            if (a.length < 2) throw new LuaError("assertion failed!");
-            throw new LuaError(a[1]);
+            Object msg = a.length < 2 ? "assertion failed!" : a[1];
+            if (msg instanceof String s) msg = Errors.where(L.running(), 1) + s;
+            throw new LuaError(msg);
         });
         fn(g, "error", (L, a) -> {
             Object v = arg(a, 0);
@@ -226,7 +227,9 @@ final class BaseLib {
         String name = optString(a, 1, "load", defaultName);
         String mode = optString(a, 2, "load", "bt");
         if (text.startsWith("\033")) {
-            return new Object[] {null, "attempt to load a binary chunk (mode is '" + mode + "')"};
+            if (mode.indexOf('b') < 0) return new Object[] {null, "attempt to load a binary chunk (mode is '" + mode + "')"};
+            String shown = name.startsWith("=") || name.startsWith("@") ? name.substring(1) : name.startsWith("\033") ? "binary string" : name;
+            return new Object[] {null, shown + ": bad binary format (truncated chunk)"};
         }
         if (mode.indexOf('t') < 0) {
             return new Object[] {null, "attempt to load a text chunk (mode is '" + mode + "')"};

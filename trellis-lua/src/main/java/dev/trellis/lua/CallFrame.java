@@ -15,6 +15,8 @@ final class CallFrame {
     static final int CONT_DISCARD = 8;
     /** A comparison metamethod frame whose result is negated first. */
     static final int CONT_NEGATE = 16;
+    /** A frame entered from Java ({@link Interpreter#call}); its caller is not Lua code. */
+    static final int BOUNDARY = 32;
 
     LuaClosure closure;
     Prototype p;

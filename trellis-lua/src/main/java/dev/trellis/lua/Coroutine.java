@@ -62,6 +62,8 @@ public final class Coroutine {
     JavaFunction currentJava;
     /** First free slot after the last boundary return's results. */
     int lastTop;
+    /** Frame depth at which a Java function was called directly by Java (pcall(error)), else -1. */
+    int cCallDepth = -1;
     /** Lowest free slot while a Java function runs (nested calls go above it). */
     int javaTop;
     /** The error that killed this coroutine, for coroutine.close. */

@@ -76,6 +76,6 @@ final class CoroutineLib {
 
     static Coroutine checkCoroutine(Object[] a, int i, String fname) {
         if (arg(a, i) instanceof Coroutine co) return co;
-        throw typeError(a, i, fname, "coroutine");
+        throw typeError(a, i, fname, "thread");
     }
 }

@@ -14,12 +14,17 @@ final class Errors {
     static boolean handle(Coroutine co, LuaError e, int stopDepth) {
         if (e.needsPosition) {
             e.needsPosition = false;
-            if (co.depth > 0) {
+            if (co.depth > 0 && !(e.vmLevel && co.currentJava != null)) {
                 CallFrame f = co.frames[co.depth - 1];
                 String msg = String.valueOf(e.value());
                 if (e.wantsVarInfo && co.currentJava == null) {
                     String info = varInfo(co, f);
-                    if (info != null) msg = msg + " (" + info + ")";
+                    if (info != null) {
+                        if (msg.startsWith("number has no")) msg = "number (" + info + ")" + msg.substring(6);
+                        else msg = msg + " (" + info + ")";
+                    }
+                } else if (co.currentJava != null && msg.startsWith("bad argument #") && isMethodCall(f)) {
+                    msg = renumberForMethod(msg);
                 }
                 e.setValue(position(f) + msg);
             }
@@ -35,13 +40,7 @@ final class Errors {
         }
         CallFrame pf = co.frames[d];
         Object value = e.value();
-        if (pf.handler != null) {
-            try {
-                value = ProtectedCall.firstOf(Interpreter.call(co.state, pf.handler, new Object[] {value}));
-            } catch (LuaError he) {
-                value = he.value();
-            }
-        }
+        if (pf.handler != null) value = ProtectedCall.handle(co.state, pf.handler, value);
         int level = pf.base - 1;
         try {
             Interpreter.closeTbc(co, level, value);
@@ -83,8 +82,15 @@ final class Errors {
 
     /** Position of the Lua function at {@code level} (1 = the running Lua function), or "". */
     static String where(Coroutine co, int level) {
-        int d = co.depth - level;
-        if (level <= 0 || d < 0) return "";
+        if (level <= 0 || co.depth == 0) return "";
+        if (co.cCallDepth == co.depth) return ""; // the Java function was called by Java (pcall)
+        int d = co.depth - 1;
+        for (int l = 1; l < level; l++) {
+            CallFrame f = co.frames[d];
+            if ((f.flags & (CallFrame.PCALL | CallFrame.BOUNDARY)) != 0) return "";
+            d--;
+            if (d < 0) return "";
+        }
         return position(co.frames[d]);
     }
 
@@ -106,7 +112,9 @@ final class Errors {
                 return regName(p, pc, b(i));
             case SETTABLE: case CALL: case TAILCALL:
                 return regName(p, pc, a(i));
-            case UNM: case BNOT: case LEN:
+            case TFORCALL:
+                return "for iterator 'for iterator'";
+            case UNM: case LEN:
                 return regName(p, pc, b(i));
             case CONCAT: {
                 int from = b(i), to = c(i);
@@ -116,10 +124,13 @@ final class Errors {
                 return bad >= from ? regName(p, pc, bad) : null;
             }
             default:
-                if (op >= ADD && op <= SHR) {
+                if (op >= ADD && op <= SHR || op == BNOT) {
+                    if (op == BNOT) return regName(p, pc, b(i));
                     int rb = b(i), rc = c(i);
                     Object x = rb >= RK_CONST ? p.constants[rb - RK_CONST] : s[f.base + rb];
-                    int culprit = Arith.toNumeric(x) == null ? rb : rc;
+                    boolean bitwise = op >= BAND;
+                    boolean bad = bitwise ? x instanceof String || Arith.toIntegerStrict(x) == null : Arith.toNumeric(x) == null;
+                    int culprit = bad ? rb : rc;
                     if (culprit >= RK_CONST) {
                         Object kv = p.constants[culprit - RK_CONST];
                         return kv instanceof String str ? "constant '" + str + "'" : null;
@@ -127,6 +138,34 @@ final class Errors {
                     return regName(p, pc, culprit);
                 }
                 return null;
+        }
+    }
+
+    private static boolean isMethodCall(CallFrame f) {
+        int pc = f.pc - 1;
+        if (pc < 0 || pc >= f.p.code.length || op(f.p.code[pc]) != CALL && op(f.p.code[pc]) != TAILCALL) return false;
+        int reg = a(f.p.code[pc]);
+        for (int j = pc - 1; j >= 0; j--) {
+            int i = f.p.code[j];
+            if (a(i) == reg && writesA(op(i))) return op(i) == SELF;
+        }
+        return false;
+    }
+
+    /** PUC numbers arguments of a method call from the first explicit one. */
+    private static String renumberForMethod(String msg) {
+        int hash = "bad argument #".length();
+        int end = msg.indexOf(' ', hash);
+        if (end < 0) return msg;
+        try {
+            int n = Integer.parseInt(msg.substring(hash, end));
+            if (n > 1) return "bad argument #" + (n - 1) + msg.substring(end);
+            int q1 = msg.indexOf('\'', end), q2 = msg.indexOf('\'', q1 + 1);
+            int paren = msg.indexOf(" (", q2);
+            if (q1 < 0 || q2 < 0 || paren < 0) return msg;
+            return "calling '" + msg.substring(q1 + 1, q2) + "' on bad self" + msg.substring(paren);
+        } catch (NumberFormatException e) {
+            return msg;
         }
     }
 

@@ -33,7 +33,7 @@ final class ForLoop {
                     lim = (long) fl;
                 }
             } else {
-                throw LuaError.runtime("'for' limit must be a number");
+                throw forError("limit", limit);
             }
             if (stp > 0 ? i > lim : i < lim) return false;
             long count;
@@ -47,9 +47,9 @@ final class ForLoop {
             s[a + 3] = init;
             return true;
         }
-        if (!(init instanceof Long || init instanceof Double)) throw LuaError.runtime("'for' initial value must be a number");
-        if (!(limit instanceof Long || limit instanceof Double)) throw LuaError.runtime("'for' limit must be a number");
-        if (!(step instanceof Long || step instanceof Double)) throw LuaError.runtime("'for' step must be a number");
+        if (!(init instanceof Long || init instanceof Double)) throw forError("initial value", init);
+        if (!(limit instanceof Long || limit instanceof Double)) throw forError("limit", limit);
+        if (!(step instanceof Long || step instanceof Double)) throw forError("step", step);
         double i = Arith.toDouble(init), l = Arith.toDouble(limit), st = Arith.toDouble(step);
         if (st == 0) throw LuaError.runtime("'for' step is zero");
         if (st > 0 ? !(i <= l) : !(i >= l)) return false;
@@ -60,7 +60,12 @@ final class ForLoop {
         return true;
     }
 
+    private static LuaError forError(String what, Object v) {
+        return LuaError.runtime("bad 'for' " + what + " (number expected, got " + LuaValues.typeName(v) + ")");
+    }
+
     private static Object coerce(String str, Object orig) {
-        return orig;
+        Object n = LuaValues.toNumber(str);
+        return n == null ? orig : (Object) Arith.toDouble(n);
     }
 }

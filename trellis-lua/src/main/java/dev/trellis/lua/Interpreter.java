@@ -27,12 +27,15 @@ final class Interpreter {
         if (fn instanceof JavaFunction jf) {
             enterNested(L);
             JavaFunction saved = co.currentJava;
+            int savedC = co.cCallDepth;
             co.currentJava = jf;
+            co.cCallDepth = co.depth;
             try {
                 Object[] r = jf.call(L, args);
                 if (r == LuaState.YIELD) throw new LuaError("attempt to yield across a C-call boundary");
                 return r;
             } finally {
+                co.cCallDepth = savedC;
                 co.currentJava = saved;
                 L.nestedCalls--;
             }
@@ -54,7 +57,7 @@ final class Interpreter {
         System.arraycopy(args, 0, s, func + 1, args.length);
         co.nny++;
         try {
-            pushLua(co, cl, func, args.length, -1);
+            pushLua(co, cl, func, args.length, -1).flags = CallFrame.BOUNDARY;
             run(co, depth);
             int n = co.lastTop - func;
             Object[] out = n == 0 ? EMPTY : new Object[n];
@@ -209,7 +212,7 @@ final class Interpreter {
         co.depth--;
         f.varargs = null;
         f.closure = null;
-        if (flags == 0) {
+        if ((flags & ~CallFrame.BOUNDARY) == 0) {
             copyResults(co, s, src, n, ret, wanted);
             return;
         }
@@ -524,7 +527,7 @@ final class Interpreter {
                         Object x = b >= 256 ? k[b - 256] : s[base + b];
                         Object y = c >= 256 ? k[c - 256] : s[base + c];
                         boolean eq;
-                        if (x == y) eq = true;
+                        if (x == y) eq = !(x instanceof Double d && d.isNaN());
                         else if (x instanceof LuaTable || x instanceof LuaUserdata) {
                             int r = Metamethods.eq(co, f, x, y, (i >>> 6) & 0xFF);
                             if (r == 2) continue newFrame;
@@ -620,7 +623,7 @@ final class Interpreter {
                     case FORLOOP: {
                         Object st = s[a + 1];
                         if (st instanceof long[] counter) {
-                            if (counter[0]-- > 0) {
+                            if (counter[0]-- != 0) {
                                 Long next = LuaValues.valueOf((Long) s[a] + counter[1]);
                                 s[a] = next;
                                 s[a + 3] = next;
@@ -750,13 +753,16 @@ final class Interpreter {
                 Object[] args = nargs == 0 ? EMPTY : new Object[nargs];
                 System.arraycopy(s, a + 1, args, 0, nargs);
                 int savedTop = co.javaTop;
+                int savedC = co.cCallDepth;
                 co.javaTop = Math.max(a + 1 + nargs, f.base + f.p.maxStack);
+                co.cCallDepth = -1;
                 co.currentJava = jf;
                 Object[] r;
                 try {
                     r = jf.call(L, args);
                 } finally {
                     co.javaTop = savedTop;
+                    co.cCallDepth = savedC;
                 }
                 co.currentJava = null;
                 if (r == LuaState.YIELD) {

@@ -18,6 +18,8 @@ public abstract non-sealed class JavaFunction extends LuaFunction {
     public static final Object[] NONE = new Object[0];
 
     private final String name;
+    /** "string.rep" for library functions, set when the shared library is built. */
+    String qualifiedName;
 
     protected JavaFunction(String name) {
         this.name = name;

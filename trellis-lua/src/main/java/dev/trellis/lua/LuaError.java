@@ -25,6 +25,8 @@ public class LuaError extends RuntimeException {
     boolean needsPosition;
     /** Set for VM runtime errors whose message may get a "(local 'x')" suffix. */
     boolean wantsVarInfo;
+    /** Raised by the VM core: no position when a Java function was running. */
+    boolean vmLevel;
     String luaTraceback;
     /** True once an xpcall handler or traceback capture has seen this error. */
     boolean tracebackTaken;
@@ -44,8 +46,18 @@ public class LuaError extends RuntimeException {
 
     /** A VM runtime error about an operand, whose variable name the interpreter may append. */
     static LuaError operand(String message) {
-        LuaError e = runtime(message);
+        LuaError e = vm(message);
         e.wantsVarInfo = true;
+        return e;
+    }
+
+    /**
+     * An error raised by the VM core (luaG_runerror): positioned only when a Lua instruction
+     * raised it, not when a Java function did.
+     */
+    static LuaError vm(String message) {
+        LuaError e = runtime(message);
+        e.vmLevel = true;
         return e;
     }
 

@@ -66,7 +66,7 @@ public final class LuaTable {
 
     private void checkWritable() {
         if (readOnly) {
-            throw LuaError.runtime("attempt to modify a read-only table (the shared standard library)");
+            throw LuaError.vm("attempt to modify a read-only table (the shared standard library)");
         }
     }
 
@@ -135,9 +135,9 @@ public final class LuaTable {
                 rawsetInt(k, value);
                 return;
             }
-            if (Double.isNaN(d)) throw LuaError.runtime("table index is NaN");
+            if (Double.isNaN(d)) throw LuaError.vm("table index is NaN");
         }
-        if (key == null) throw LuaError.runtime("table index is nil");
+        if (key == null) throw LuaError.vm("table index is nil");
         checkWritable();
         hashPut(key, value);
     }
@@ -305,7 +305,7 @@ public final class LuaTable {
             if (i < 0) {
                 Object hk = key instanceof Double d && Arith.exactLong(d) != null ? Arith.exactLong(d) : key;
                 int slot = findSlot(hk);
-                if (slot < 0) throw LuaError.runtime("invalid key to 'next'");
+                if (slot < 0) throw LuaError.vm("invalid key to 'next'");
                 i = arraySize + slot + 1;
             }
         }

@@ -53,16 +53,16 @@ public final class LuaValues {
 
     /** Raw equality (no {@code __eq}): numbers compare by mathematical value. */
     public static boolean rawEquals(Object a, Object b) {
-        if (a == b) return true;
+        if (a == b) return !(a instanceof Double d && d.isNaN());
         if (a == null || b == null) return false;
         if (a instanceof Long x) {
             if (b instanceof Long y) return x.longValue() == y.longValue();
-            if (b instanceof Double y) return x.longValue() == y.doubleValue() && Arith.exactLong(y) == x;
+            if (b instanceof Double y) return x.equals(Arith.exactLong(y));
             return false;
         }
         if (a instanceof Double x) {
             if (b instanceof Double y) return x.doubleValue() == y.doubleValue();
-            if (b instanceof Long y) return y.longValue() == x.doubleValue() && Arith.exactLong(x) == y;
+            if (b instanceof Long y) return y.equals(Arith.exactLong(x));
             return false;
         }
         if (a instanceof String s) return s.equals(b);
@@ -89,7 +89,7 @@ public final class LuaValues {
 
     /** Formats a float as Lua 5.4 does: "%.14g", plus ".0" when it looks like an integer. */
     public static String formatFloat(double d) {
-        if (d == (long) d && Math.abs(d) < 1e15) {
+        if (d == (long) d && Math.abs(d) < 1e14) {
             if (d == 0 && 1 / d < 0) return "-0.0";
             return (long) d + ".0";
         }
@@ -97,6 +97,10 @@ public final class LuaValues {
             return (Double.doubleToRawLongBits(d) < 0) ? "-nan" : "nan";
         }
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        return dev.trellis.lua.lib.text.LuaNumbers.tostring(d);
+    }
+
+    static String formatFloatOld(double d) {
         String s = formatG14(d);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -15,8 +15,8 @@ final class MathLib {
         t.rawset("mininteger", Long.MIN_VALUE);
         fn(t, "abs", (L, a) -> {
             Object n = checkNumber(a, 0, "abs");
-            if (n instanceof Long l) return new Object[] {LuaValues.valueOf(Math.abs(l))};
-            return new Object[] {Math.abs((Double) n)};
+            if (n instanceof Long l && a[0] instanceof Long) return new Object[] {LuaValues.valueOf(Math.abs(l))};
+            return new Object[] {Math.abs(Arith.toDouble(n))};
         });
         fn(t, "ceil", (L, a) -> new Object[] {roundToInt(checkNumber(a, 0, "ceil"), true)});
         fn(t, "floor", (L, a) -> new Object[] {roundToInt(checkNumber(a, 0, "floor"), false)});
@@ -31,9 +31,12 @@ final class MathLib {
         });
         fn(t, "modf", (L, a) -> {
             double x = checkDouble(a, 0, "modf");
+            Object n = checkNumber(a, 0, "modf");
+            if (n instanceof Long) return new Object[] {n, 0.0};
             double ip = x >= 0 ? Math.floor(x) : Math.ceil(x);
             double fp = Double.isInfinite(x) ? 0.0 : x - ip;
-            return new Object[] {ip, fp};
+            Long il = Arith.exactLong(ip);
+            return new Object[] {il != null ? (Object) il : (Object) ip, fp};
         });
         fn(t, "sqrt", (L, a) -> new Object[] {Math.sqrt(checkDouble(a, 0, "sqrt"))});
         fn(t, "exp", (L, a) -> new Object[] {Math.exp(checkDouble(a, 0, "exp"))});
@@ -75,6 +78,7 @@ final class MathLib {
         fn(t, "ult", (L, a) -> new Object[] {
             Long.compareUnsigned(checkInteger(a, 0, "ult"), checkInteger(a, 1, "ult")) < 0});
         fn(t, "max", (L, a) -> {
+            if (a.length == 0) throw argError(0, "max", "value expected");
             Object best = checkNumber(a, 0, "max");
             for (int i = 1; i < a.length; i++) {
                 Object v = checkNumber(a, i, "max");
@@ -83,6 +87,7 @@ final class MathLib {
             return new Object[] {best};
         });
         fn(t, "min", (L, a) -> {
+            if (a.length == 0) throw argError(0, "min", "value expected");
             Object best = checkNumber(a, 0, "min");
             for (int i = 1; i < a.length; i++) {
                 Object v = checkNumber(a, i, "min");

@@ -45,7 +45,7 @@ final class Metamethods {
                 h = get(L, t, "__index");
                 if (h == null) {
                     if (loop == 0) throw LuaError.operand("attempt to index a " + LuaValues.typeName(t) + " value");
-                    throw LuaError.runtime("attempt to index a " + LuaValues.typeName(t) + " value");
+                    throw LuaError.vm("attempt to index a " + LuaValues.typeName(t) + " value");
                 }
             }
             if (h instanceof LuaFunction fn) {
@@ -67,7 +67,7 @@ final class Metamethods {
                 if (mt == null || (h = mt.rawgetStr("__index")) == null) return null;
             } else {
                 h = get(L, t, "__index");
-                if (h == null) throw LuaError.runtime("attempt to index a " + LuaValues.typeName(t) + " value");
+                if (h == null) throw LuaError.vm("attempt to index a " + LuaValues.typeName(t) + " value");
             }
             if (h instanceof LuaFunction) return first(Interpreter.call(L, h, new Object[] {t, key}));
             t = h;
@@ -89,7 +89,7 @@ final class Metamethods {
                 h = get(L, t, "__newindex");
                 if (h == null) {
                     if (loop == 0) throw LuaError.operand("attempt to index a " + LuaValues.typeName(t) + " value");
-                    throw LuaError.runtime("attempt to index a " + LuaValues.typeName(t) + " value");
+                    throw LuaError.vm("attempt to index a " + LuaValues.typeName(t) + " value");
                 }
             }
             if (h instanceof LuaFunction fn) {
@@ -112,7 +112,7 @@ final class Metamethods {
                 }
             } else {
                 h = get(L, t, "__newindex");
-                if (h == null) throw LuaError.runtime("attempt to index a " + LuaValues.typeName(t) + " value");
+                if (h == null) throw LuaError.vm("attempt to index a " + LuaValues.typeName(t) + " value");
             }
             if (h instanceof LuaFunction) {
                 Interpreter.call(L, h, new Object[] {t, key, v});
@@ -164,7 +164,7 @@ final class Metamethods {
         if (h == null) h = get(L, y, event);
         if (h == null) throw arithError(op, x, y);
         if (!(h instanceof LuaFunction fn)) {
-            throw LuaError.runtime("attempt to call a " + LuaValues.typeName(h) + " value");
+            throw LuaError.vm("attempt to call a " + LuaValues.typeName(h) + " value");
         }
         return callMeta(co, f, fn, x, y, null, 2, CallFrame.CONT_STORE, a - f.base);
     }
@@ -182,8 +182,12 @@ final class Metamethods {
 
     static LuaError arithError(int op, Object x, Object y) {
         boolean bitwise = op >= Arith.BAND && op <= Arith.SHR || op == Arith.BNOT;
-        Object culprit = Arith.toNumeric(x) == null ? x : y;
-        if (bitwise && Arith.toNumeric(x) != null && Arith.toNumeric(y) != null) {
+        if (!bitwise && (x instanceof String || y instanceof String)) {
+            return LuaError.runtime("attempt to " + Arith.EVENTS[op].substring(2) + " a '" + LuaValues.typeName(x)
+                    + "' with a '" + LuaValues.typeName(y) + "'");
+        }
+        Object culprit = Arith.toNumeric(x) == null || bitwise && x instanceof String ? x : y;
+        if (bitwise && x instanceof Number && y instanceof Number) {
             return LuaError.runtime("number has no integer representation");
         }
         String what = bitwise ? "perform bitwise operation on" : "perform arithmetic on";
@@ -199,7 +203,7 @@ final class Metamethods {
             }
             throw LuaError.operand("attempt to get length of a " + LuaValues.typeName(x) + " value");
         }
-        if (!(h instanceof LuaFunction fn)) throw LuaError.runtime("attempt to call a " + LuaValues.typeName(h) + " value");
+        if (!(h instanceof LuaFunction fn)) throw LuaError.vm("attempt to call a " + LuaValues.typeName(h) + " value");
         return callMeta(co, f, fn, x, x, null, 2, CallFrame.CONT_STORE, a - f.base);
     }
 
@@ -209,7 +213,7 @@ final class Metamethods {
         Object h = get(L, x, "__len");
         if (h == null) {
             if (x instanceof LuaTable t) return LuaValues.valueOf(t.length());
-            throw LuaError.runtime("attempt to get length of a " + LuaValues.typeName(x) + " value");
+            throw LuaError.vm("attempt to get length of a " + LuaValues.typeName(x) + " value");
         }
         return first(Interpreter.call(L, h, new Object[] {x, x}));
     }
@@ -331,7 +335,7 @@ final class Metamethods {
 
     static LuaError compareError(Object x, Object y) {
         String t1 = LuaValues.typeName(x), t2 = LuaValues.typeName(y);
-        if (t1.equals(t2)) return LuaError.runtime("attempt to compare two " + t1 + " values");
-        return LuaError.runtime("attempt to compare " + t1 + " with " + t2);
+        if (t1.equals(t2)) return LuaError.vm("attempt to compare two " + t1 + " values");
+        return LuaError.vm("attempt to compare " + t1 + " with " + t2);
     }
 }

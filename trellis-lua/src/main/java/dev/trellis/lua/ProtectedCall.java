@@ -30,8 +30,11 @@ abstract class ProtectedCall extends JavaFunction {
     static final ProtectedCall XPCALL = new ProtectedCall("xpcall") {
         @Override
         boolean callProtected(Coroutine co, CallFrame f, int a, int nargs, int nres) {
-            if (nargs < 2) throw LuaError.runtime("bad argument #2 to 'xpcall' (value expected)");
             Object[] s = co.stack;
+            if (nargs < 2 || !(s[a + 2] instanceof LuaFunction)) {
+                throw LuaError.runtime("bad argument #2 to 'xpcall' (function expected, got "
+                        + (nargs < 2 ? "no value" : LuaValues.typeName(s[a + 2])) + ")");
+            }
             Object callee = s[a + 1];
             Object handler = s[a + 2];
             System.arraycopy(s, a + 3, s, a + 2, nargs - 2);
@@ -55,8 +58,10 @@ abstract class ProtectedCall extends JavaFunction {
     public Object[] call(LuaState state, Object[] args) {
         // Called from Java (not from the interpreter loop): plain nested protected call.
         boolean x = this == XPCALL;
-        if (args.length < (x ? 2 : 1)) {
-            throw new LuaError("bad argument #" + (x ? 2 : 1) + " to '" + name() + "' (value expected)");
+        if (!x && args.length < 1) throw new LuaError("bad argument #1 to 'pcall' (value expected)");
+        if (x && (args.length < 2 || !(args[1] instanceof LuaFunction))) {
+            throw new LuaError("bad argument #2 to 'xpcall' (function expected, got "
+                    + (args.length < 2 ? "no value" : LuaValues.typeName(args[1])) + ")");
         }
         Object[] rest = new Object[args.length - (x ? 2 : 1)];
         System.arraycopy(args, x ? 2 : 1, rest, 0, rest.length);
@@ -80,11 +85,14 @@ abstract class ProtectedCall extends JavaFunction {
         try {
             if (callee instanceof JavaFunction jf && !(jf instanceof ProtectedCall)) {
                 int savedTop = co.javaTop;
+                int savedC = co.cCallDepth;
                 co.javaTop = Math.max(co.javaTop, f.base + f.p.maxStack);
+                co.cCallDepth = co.depth;
                 try {
                     r = jf.call(L, args);
                 } finally {
                     co.javaTop = savedTop;
+                    co.cCallDepth = savedC;
                 }
                 if (r == LuaState.YIELD) {
                     if (co.isMain) throw new LuaError("attempt to yield from outside a coroutine");
@@ -102,13 +110,8 @@ abstract class ProtectedCall extends JavaFunction {
             if (e.needsPosition && v instanceof String msg && !(callee instanceof JavaFunction)) {
                 v = msg;
             }
-            if (handler != null) {
-                try {
-                    v = firstOf(Interpreter.call(L, handler, new Object[] {v}));
-                } catch (LuaError he) {
-                    v = he.value();
-                }
-            }
+            if (handler != null) v = handle(L, handler, v);
+            else v = qualify(callee, v);
             co.ensureStack(a + Math.max(nres, 2) + 1);
             Object[] s = co.stack;
             s[a] = Boolean.FALSE;
@@ -127,6 +130,24 @@ abstract class ProtectedCall extends JavaFunction {
             for (int j = 1; j < nres; j++) co.stack[a + j] = j - 1 < out.length ? out[j - 1] : null;
         }
         return true;
+    }
+
+    /** Runs an xpcall message handler; an error inside it gives "error in error handling". */
+    static Object handle(LuaState L, Object handler, Object v) {
+        try {
+            return firstOf(Interpreter.call(L, handler, new Object[] {v}));
+        } catch (LuaError he) {
+            return "error in error handling";
+        }
+    }
+
+    /** Names a library function as PUC does when it was called by pcall: 'string.rep'. */
+    private static Object qualify(Object callee, Object v) {
+        if (callee instanceof JavaFunction jf && jf.qualifiedName != null && v instanceof String s
+                && s.startsWith("bad argument #")) {
+            return s.replace(" to '" + jf.name() + "' (", " to '" + jf.qualifiedName + "' (");
+        }
+        return v;
     }
 
     static Object firstOf(Object[] r) {

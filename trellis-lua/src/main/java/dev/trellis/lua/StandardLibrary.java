@@ -39,6 +39,16 @@ public final class StandardLibrary {
         if (utf8 != null) functions.rawset("utf8", utf8);
         stringMetatable.rawset("__index", stringFunctions);
         globalsMetatable.rawset("__index", functions);
+        qualify(functions, "string");
+        qualify(functions, "table");
+        qualify(functions, "math");
+        qualify(functions, "coroutine");
+        qualify(functions, "os");
+        qualify(functions, "utf8");
+        Object[] kv = new Object[2];
+        for (Object k = null; functions.next(k, kv); k = kv[0]) {
+            if (kv[1] instanceof JavaFunction jf && jf.qualifiedName == null) jf.qualifiedName = jf.name();
+        }
         freezeAll(functions);
         stringMetatable.freeze();
         globalsMetatable.freeze();
@@ -52,6 +62,14 @@ public final class StandardLibrary {
         while (t.next(k, kv)) {
             k = kv[0];
             if (kv[1] instanceof LuaTable sub) freezeAll(sub);
+        }
+    }
+
+    private static void qualify(LuaTable g, String lib) {
+        if (!(g.rawget(lib) instanceof LuaTable t)) return;
+        Object[] kv = new Object[2];
+        for (Object k = null; t.next(k, kv); k = kv[0]) {
+            if (kv[1] instanceof JavaFunction jf) jf.qualifiedName = lib + "." + kv[0];
         }
     }
 

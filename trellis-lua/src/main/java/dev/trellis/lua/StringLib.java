@@ -53,8 +53,9 @@ final class StringLib {
         fn(t, "byte", (L, a) -> {
             String s = checkString(a, 0, "byte");
             long len = s.length();
-            long i = posrelatI(optInteger(a, 1, "byte", 1), len);
-            long j = getEndPos(optInteger(a, 2, "byte", i), len);
+            long i0 = optInteger(a, 1, "byte", 1);
+            long i = posrelatI(i0, len);
+            long j = getEndPos(optInteger(a, 2, "byte", i0), len);
             if (i > j) return JavaFunction.NONE;
             if (j - i >= Integer.MAX_VALUE) throw LuaError.runtime("string slice too long");
             Object[] r = new Object[(int) (j - i + 1)];

@@ -45,7 +45,7 @@ final class TableLib {
             long size = lengthOf(L, tbl);
             long pos = optInteger(a, 1, "remove", size);
             if (a.length > 1 && size + 1 != pos && (pos < 1 || pos > size + 1)) {
-                if (!(size == 0 && pos == 0)) throw argError(1, "remove", "position out of bounds");
+                if (!(size == 0 && pos == 0)) throw argError(0, "remove", "position out of bounds");
             }
             Object v = get(L, tbl, pos);
             for (; pos < size; pos++) set(L, tbl, pos, get(L, tbl, pos + 1));
@@ -62,7 +62,7 @@ final class TableLib {
                 Object v = get(L, tbl, k);
                 if (v instanceof String s) sb.append(s);
                 else if (v instanceof Long || v instanceof Double) sb.append(LuaValues.tostring(v));
-                else throw LuaError.runtime("invalid value (at index " + k + ") in table for 'concat'");
+                else throw LuaError.runtime("invalid value (" + LuaValues.typeName(v) + ") at index " + k + " in table for 'concat'");
                 if (k < j) sb.append(sep);
                 if (sb.length() > L.maxStringSize) throw LuaError.runtime("resulting string too large");
             }

@@ -102,7 +102,7 @@ public final class Compiler {
         }
         for (PendingGoto g : b.gotos) {
             if (b.parent == null) {
-                throw fs.error("no visible label '" + g.label + "' for goto at line " + g.line, g.line);
+                throw fs.error("no visible label '" + g.label + "' for <goto> at line " + g.line, g.line);
             }
             if (g.nactvar > b.nactvar) {
                 fs.setJumpClose(g.pc, b.nactvar);

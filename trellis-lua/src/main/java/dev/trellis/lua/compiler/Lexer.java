@@ -77,7 +77,8 @@ public final class Lexer {
     }
 
     private LuaError error(String msg, String near) {
-        return new LuaError(chunk + ":" + line + ": " + msg + (near != null ? " near '" + near + "'" : ""));
+        String where = near == null ? "" : near.equals("<eof>") ? " near <eof>" : " near '" + near + "'";
+        return new LuaError(chunk + ":" + line + ": " + msg + where);
     }
 
     private char peek(int off) {
@@ -276,7 +277,7 @@ public final class Lexer {
         pos++;
         StringBuilder sb = new StringBuilder();
         while (true) {
-            if (atEnd()) throw error("unfinished string", src.substring(start, pos));
+            if (atEnd()) throw error("unfinished string", "<eof>");
             char c = src.charAt(pos);
             if (c == quote) {
                 pos++;
@@ -343,7 +344,7 @@ public final class Lexer {
                             v = v * 10 + (peek(0) - '0');
                             pos++;
                         }
-                        if (v > 255) throw error("decimal escape too large", src.substring(start, pos));
+                        if (v > 255) throw error("decimal escape too large", src.substring(start, Math.min(pos + 1, src.length())));
                         sb.append((char) v);
                     } else {
                         throw error("invalid escape sequence", src.substring(start, pos + 1));

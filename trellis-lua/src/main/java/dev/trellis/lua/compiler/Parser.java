@@ -101,7 +101,7 @@ public final class Parser {
         return switch (t.kind()) {
             case EOF -> "<eof>";
             case NAME -> "'" + t.value() + "'";
-            case STRING -> "'" + t.value() + "'";
+            case STRING -> "'\"" + t.value() + "\"'";
             case NUMBER -> "'" + dev.trellis.lua.LuaValues.tostring(t.value()) + "'";
             default -> "'" + tokenText(t.kind()) + "'";
         };
