@@ -1,0 +1,113 @@
+package dev.trellis.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A process's only wake-up source: an unbounded, lock-free, intrusive multi-producer single-consumer
+ * queue of {@link Envelope}s, with parking for the consumer.
+ *
+ * <p><b>Thread-safety:</b> {@link #push} may be called from any thread; {@link #poll} and
+ * {@link #take} only from the owning process's thread. Producers never block and never take a lock.
+ *
+ * <p><b>Algorithm:</b> Dmitry Vyukov's non-intrusive MPSC node queue ("producer: swap tail, then link
+ * the previous tail"), made intrusive: the envelopes are the nodes. The consumer keeps the last node
+ * it consumed as the stub at {@code head}, so a returned envelope stays linked as the head until the
+ * next poll (its {@code next} field is internal; the cost is that the last consumed message stays
+ * reachable until the next one arrives). The mailbox object itself is the initial
+ * stub, which saves one allocation per process. A producer that has swapped the tail but not yet
+ * linked {@code next} makes the queue look empty for a moment; that is safe because the producer
+ * checks {@link #parked} only after linking, and then unparks the consumer.
+ *
+ * <p><b>Parking:</b> a Dekker handshake on {@code parked} (consumer: set parked, re-check the queue,
+ * park; producer: link, read parked, unpark). Both sides use volatile accesses, so at least one of
+ * them sees the other and no wake-up is lost.
+ */
+abstract class Mailbox extends Envelope {
+
+    // --- mutable state ---
+    /** Consumer-only: the last consumed node (the stub). */
+    private Envelope head = this;
+    /** Producer-shared: the last pushed node. Accessed through {@link #TAIL}. */
+    @SuppressWarnings({"unused", "FieldMayBeFinal"})
+    private volatile Envelope tail = this;
+    /** True while the consumer is parked or about to park. */
+    private volatile boolean parked;
+
+    private static final VarHandle TAIL;
+
+    static {
+        try {
+            TAIL = MethodHandles.lookup().findVarHandle(Mailbox.class, "tail", Envelope.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@return the thread that consumes this mailbox, or null before it starts} */
+    abstract Thread consumer();
+
+    /**
+     * Enqueues an envelope and wakes the consumer if it is parked. Any thread.
+     *
+     * @param e a fresh envelope, never pushed before
+     */
+    final void push(Envelope e) {
+        Envelope prev = (Envelope) TAIL.getAndSet(this, e);
+        Envelope.NEXT.setVolatile(prev, e);
+        if (parked) {
+            Thread t = consumer();
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** {@return the next envelope, or null if none is visible} Consumer thread only. */
+    final Envelope poll() {
+        Envelope next = (Envelope) Envelope.NEXT.getVolatile(head);
+        if (next == null) {
+            return null;
+        }
+        head = next;
+        return next;
+    }
+
+    /** {@return whether an envelope is visible now} Consumer thread only. */
+    final boolean hasNext() {
+        return Envelope.NEXT.getVolatile(head) != null;
+    }
+
+    /**
+     * Parks until an envelope arrives. Returns null early when the process is being killed.
+     * Consumer thread only.
+     *
+     * @return the envelope, or null when woken by a kill
+     */
+    final Envelope take() {
+        for (;;) {
+            Envelope e = poll();
+            if (e != null) {
+                return e;
+            }
+            parked = true;
+            e = poll();
+            if (e != null) {
+                parked = false;
+                return e;
+            }
+            LockSupport.park(this);
+            parked = false;
+            // An interrupt unparks us; a kill also pushes an envelope, but returning early keeps
+            // termination prompt. Other interrupts are cleared so park does not spin.
+            Thread.interrupted();
+            if (killRequested()) {
+                return null;
+            }
+        }
+    }
+
+    /** {@return whether the owning process has been asked to die} */
+    abstract boolean killRequested();
+}

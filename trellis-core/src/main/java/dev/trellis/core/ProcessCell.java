@@ -1,0 +1,264 @@
+package dev.trellis.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+
+/**
+ * The runtime state of one process: its mailbox (inherited), its virtual thread, and the topology
+ * shared with other processes (links, watchers, names).
+ *
+ * <p><b>Thread-safety, by field group:</b>
+ * <ul>
+ *   <li>immutable: host, pid, thread, body, args;</li>
+ *   <li>any thread: the mailbox ({@link #push}), {@link #kill} (a CAS on {@code killReason}),
+ *       {@code trapLinks} (volatile; read by exiting linked processes);</li>
+ *   <li>guarded by {@code synchronized (this)}: {@code dead}, {@code links}, {@code watchers},
+ *       {@code names}. {@link #exit} sets {@code dead} and snapshots the three sets under the lock,
+ *       which is what makes EXIT exactly-once and link/monitor/register races resolve cleanly;</li>
+ *   <li>owner thread only: {@code watching}, {@code holdsPermit}, {@code router}.</li>
+ * </ul>
+ * Every collection is allocated on first use, so an idle process that never linked, monitored,
+ * registered or subscribed carries only this object, its pid, its thread and its handle.
+ */
+final class ProcessCell extends Mailbox implements Runnable, Watcher {
+    private static final Object[] NO_ARGS = new Object[0];
+
+    // --- immutable state ---
+    final Host host;
+    final Pid pid;
+    final Thread thread;
+    private final ProcessBody body;
+    final Object[] args;
+
+    /** {@return the node} */
+    Node node() {
+        return host.node();
+    }
+
+    // --- any thread ---
+    /** Set once (CAS from null) when the process must die; the exit error. */
+    @SuppressWarnings("unused")
+    private volatile ProcessError killReason;
+    volatile boolean trapLinks;
+
+    // --- guarded by this ---
+    boolean dead;
+    HashSet<ProcessCell> links;
+    HashSet<Watcher> watchers;
+    ArrayList<String> names;
+
+    // --- owner thread only ---
+    /** Pids this process monitors, so that its exit can remove it from their watcher sets. */
+    HashSet<Pid> watching;
+    private boolean holdsPermit;
+    private Router router;
+
+    private static final VarHandle KILL;
+
+    static {
+        try {
+            KILL = MethodHandles.lookup().findVarHandle(ProcessCell.class, "killReason", ProcessError.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    ProcessCell(Host host, Pid pid, ProcessBody body, Object[] args) {
+        this.host = host;
+        this.pid = pid;
+        this.body = body;
+        this.args = args == null || args.length == 0 ? NO_ARGS : args;
+        this.thread = Thread.ofVirtual().unstarted(this);
+    }
+
+    @Override
+    Thread consumer() {
+        return thread;
+    }
+
+    @Override
+    boolean killRequested() {
+        return killReason != null;
+    }
+
+    ProcessError killReason() {
+        return killReason;
+    }
+
+    // ============================================================================================
+    // Run and exit
+    // ============================================================================================
+
+    @Override
+    public void run() {
+        Result result;
+        try {
+            acquirePermit();
+            checkpoint();
+            Object value = body.run(new Proc(this));
+            ProcessError k = killReason;
+            result = k != null ? Result.ofError(k) : Result.ofValue(value);
+        } catch (Throwable t) {
+            // A kill wins over whatever the unwinding body threw (Terminated, InterruptedException...).
+            ProcessError k = killReason;
+            result = Result.ofError(k != null ? k : ProcessError.from(t));
+        }
+        exit(result);
+    }
+
+    /**
+     * Ends the process: names released, pid unregistered, then EXIT to every watcher, LINK_DOWN to
+     * every link on an error exit. Runs on the process's own thread (or on the spawner's when the
+     * thread could not start).
+     */
+    void exit(Result result) {
+        try {
+            if (router != null) {
+                router.close();
+            }
+            if (holdsPermit) {
+                holdsPermit = false;
+                host.release();
+            }
+            HashSet<ProcessCell> ls;
+            HashSet<Watcher> ws;
+            ArrayList<String> ns;
+            synchronized (this) {
+                dead = true;
+                ls = links;
+                ws = watchers;
+                ns = names;
+                links = null;
+                watchers = null;
+                names = null;
+            }
+            if (ns != null) {
+                host.node().registry().release(ns, pid);
+            }
+            host.node().remove(this);
+            Instant at = Instant.now();
+            if (ws != null) {
+                for (Watcher w : ws) {
+                    w.exited(pid, at, result);
+                }
+            }
+            if (ls != null) {
+                for (ProcessCell peer : ls) {
+                    Links.dropPeer(peer, this);
+                    if (result.isError()) {
+                        peer.linkDown(pid, at, result);
+                    }
+                }
+            }
+            if (watching != null) {
+                for (Pid p : watching) {
+                    ProcessCell target = host.node().cell(p);
+                    if (target != null) {
+                        Monitors.remove(target, this);
+                    }
+                }
+                watching = null;
+            }
+        } finally {
+            host.exited();
+        }
+    }
+
+    /** A watched process exited: queue its EXIT event. */
+    @Override
+    public void exited(Pid from, Instant at, Result result) {
+        push(Event.exit(Event.Kind.EXIT, from, at, result));
+    }
+
+    /**
+     * A linked process failed. Without trap_links this process dies at once with "linked process
+     * failed" (the router applies the same rule to a LINK_DOWN already queued when trap_links is
+     * switched off); with it, the event is queued for {@code events()}.
+     */
+    void linkDown(Pid from, Instant at, Result result) {
+        if (!trapLinks) {
+            kill(ProcessError.LINKED_FAILED);
+        } else {
+            push(Event.exit(Event.Kind.LINK_DOWN, from, at, result));
+        }
+    }
+
+    /**
+     * Asks the process to die with {@code reason}: the first request wins. Wakes it through the
+     * mailbox and interrupts its thread, so that it unwinds at its next runtime call, or at once if
+     * it is blocked in one.
+     *
+     * @return true if this request set the reason
+     */
+    boolean kill(ProcessError reason) {
+        if (!KILL.compareAndSet(this, null, reason)) {
+            return false;
+        }
+        push(new Kill());
+        thread.interrupt();
+        return true;
+    }
+
+    // ============================================================================================
+    // Owner-thread helpers
+    // ============================================================================================
+
+    /**
+     * The check at the top of every runtime call.
+     *
+     * @throws IllegalStateException off the process's thread
+     * @throws Terminated when the process is being killed
+     */
+    void checkpoint() {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("process API called outside its process (" + pid + ")");
+        }
+        if (killReason != null) {
+            throw Terminated.INSTANCE;
+        }
+    }
+
+    Router router() {
+        Router r = router;
+        if (r == null) {
+            r = new Router(this);
+            router = r;
+        }
+        return r;
+    }
+
+    void acquirePermit() {
+        if (holdsPermit) {
+            return;
+        }
+        try {
+            host.acquire();
+        } catch (InterruptedException e) {
+            if (killReason != null) {
+                throw Terminated.INSTANCE;
+            }
+            // A stray interrupt: take the permit without giving up on it.
+            host.acquireUninterruptibly();
+        }
+        holdsPermit = true;
+    }
+
+    void releasePermit() {
+        if (holdsPermit) {
+            holdsPermit = false;
+            host.release();
+        }
+    }
+
+    /** The envelope a kill request pushes: routing it throws {@link Terminated}. */
+    static final class Kill extends Envelope {
+    }
+
+    @Override
+    public String toString() {
+        return "Process" + pid;
+    }
+}

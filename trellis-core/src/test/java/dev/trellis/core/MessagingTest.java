@@ -1,0 +1,173 @@
+package dev.trellis.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trellis.core.channel.Channel;
+import dev.trellis.core.channel.Selected;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** send / listen / inbox / events / unlisten and the routing rules of spec §3.2. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class MessagingTest {
+    private final Node node = Node.builder().host("app:processes", 2)
+            .shutdownTimeout(Duration.ofMillis(300)).start();
+
+    @AfterEach
+    void stop() {
+        node.stop();
+    }
+
+    @Test
+    void listenPayloadModeUnwrapsPayloads() {
+        Object v = node.exec(proc -> {
+            Channel<Object> ch = proc.listen("t");
+            proc.send(proc.pid(), "t");
+            proc.send(proc.pid(), "t", "one");
+            proc.send(proc.pid(), "t", 1, 2, 3);
+            return Arrays.asList(ch.receive(), ch.receive(), ch.receive());
+        });
+        assertThat((List<Object>) v).containsExactly(null, "one", List.of(1, 2, 3));
+    }
+
+    @Test
+    void listenMessageModeCarriesFromTopicPayload() {
+        Object v = node.exec(proc -> {
+            Channel<Message> ch = proc.listenMessages("echo");
+            proc.send(proc.pid(), "echo", "x");
+            Message m = ch.receive();
+            return List.of(m.from(), m.topic(), m.payload(), m.payloadCount());
+        });
+        List<?> l = (List<?>) v;
+        assertThat(l.get(1)).isEqualTo("echo");
+        assertThat(l.get(2)).isEqualTo("x");
+        assertThat(l.get(3)).isEqualTo(1);
+    }
+
+    @Test
+    void sendToNameAndToPidString() {
+        Pid p = node.spawn(proc -> proc.inbox().receive().payload());
+        node.register("worker", p);
+        var exit = node.watch(p);
+        node.send("worker", "hello", "by-name");
+        assertThat(exit.join().value()).isEqualTo("by-name");
+        Pid q = node.spawn(proc -> proc.inbox().receive().payload());
+        var exit2 = node.watch(q);
+        node.send(q.toString(), "hello", "by-pid-string");
+        assertThat(exit2.join().value()).isEqualTo("by-pid-string");
+    }
+
+    @Test
+    void sendErrors() {
+        assertThatThrownBy(() -> node.send("nobody", "t")).isInstanceOfSatisfying(ProcessException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND))
+                .hasMessage("could not resolve 'nobody' as PID or registered name");
+        Pid dead = node.spawn(proc -> null);
+        Await.noProcesses(node);
+        assertThatThrownBy(() -> node.send(dead, "t")).isInstanceOfSatisfying(ProcessException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND)).hasMessage("process not found");
+        assertThatThrownBy(() -> node.send(dead, "@events")).isInstanceOfSatisfying(ProcessException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID)).hasMessage("cannot send to @ topics");
+        assertThatThrownBy(() -> node.send(new Pid("", "nohost", 5), "t")).hasMessage("host not found");
+    }
+
+    @Test
+    void messagesBeforeSubscribeAreKept_eventsBeforeEventsToo() {
+        Object v = node.exec(proc -> {
+            Pid child = proc.spawnMonitored(p -> "x");
+            proc.send(proc.pid(), "a", 1);
+            proc.send(proc.pid(), "b", 2);
+            proc.sleep(Duration.ofMillis(20)); // the EXIT arrives and waits, unrouted
+            Event e = proc.events().receive();
+            Message m1 = proc.inbox().receive();
+            Message m2 = proc.inbox().receive();
+            return List.of(e.from().equals(child), m1.topic(), m2.topic());
+        });
+        assertThat(v).isEqualTo(List.of(true, "a", "b"));
+    }
+
+    @Test
+    void unlistenClosesTheChannel_laterMessagesFallBackToInbox() {
+        Object v = node.exec(proc -> {
+            Channel<Object> ch = proc.listen("t");
+            Channel<Message> inbox = proc.inbox();
+            assertThat(proc.unlisten(ch)).isTrue();
+            assertThat(proc.unlisten(ch)).isFalse();
+            assertThat(ch.isClosed()).isTrue();
+            assertThat(ch.receiveOrClosed().ok()).isFalse();
+            proc.send(proc.pid(), "t", "now-inbox");
+            return inbox.receive().payload();
+        });
+        assertThat(v).isEqualTo("now-inbox");
+    }
+
+    @Test
+    void listenSwitchesToMessageModeAndKeepsIt() {
+        Object v = node.exec(proc -> {
+            proc.listenMessages("t");
+            Channel<Object> ch = proc.listen("t"); // keeps message mode
+            proc.send(proc.pid(), "t", 1);
+            return ch.receive() instanceof Message;
+        });
+        assertThat(v).isEqualTo(true);
+    }
+
+    @Test
+    void listenRejectsBadTopics() {
+        node.exec(proc -> {
+            assertThatThrownBy(() -> proc.listen("")).isInstanceOfSatisfying(ProcessException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID)).hasMessage("topic cannot be empty");
+            assertThatThrownBy(() -> proc.listen("@x")).hasMessage("cannot listen to @ topics");
+            assertThatThrownBy(() -> proc.listen(null)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("topic");
+            return null;
+        });
+    }
+
+    @Test
+    void inboxChannelsTakePartInSelectWithListeners() {
+        Object v = node.exec(proc -> {
+            Channel<Object> specific = proc.listen("specific");
+            Channel<Message> inbox = proc.inbox();
+            proc.send(proc.pid(), "other", 1);
+            proc.send(proc.pid(), "specific", 2);
+            Selected a = proc.select(specific.receiveCase(), inbox.receiveCase());
+            Selected b = proc.select(specific.receiveCase(), inbox.receiveCase());
+            return List.of(a.index(), b.index());
+        });
+        // "other" arrived first and routes to the inbox; "specific" goes to its buffered listener.
+        assertThat((List<Object>) v).containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
+    void closedSubscribedChannelDropsNextMessageAndUnsubscribes() {
+        Object v = node.exec(proc -> {
+            Channel<Object> ch = proc.listen("t");
+            Channel<Message> inbox = proc.inbox();
+            ch.close();
+            proc.send(proc.pid(), "t", "dropped");
+            proc.send(proc.pid(), "t", "to-inbox");
+            return inbox.receive().payload();
+        });
+        assertThat(v).isEqualTo("to-inbox");
+    }
+
+    @Test
+    void channelsAreProcessLocal() throws Exception {
+        var leaked = new java.util.concurrent.CompletableFuture<Channel<Message>>();
+        Pid p = node.spawn(proc -> {
+            leaked.complete(proc.inbox());
+            return proc.listen("never").receive();
+        });
+        Channel<Message> inbox = leaked.get();
+        assertThatThrownBy(inbox::receive).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outside");
+        node.terminate(p);
+    }
+}
