@@ -26,7 +26,7 @@ public final class LuaBenchmark {
             Prototype chunk;
             try (InputStream in = LuaBenchmark.class.getResourceAsStream("/bench/" + name + ".lua")) {
                 if (in == null) throw new IllegalArgumentException("no script " + name);
-                chunk = LuaState.compile(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1), "@" + name + ".lua");
+                chunk = LuaState.compileBytes(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1), "@" + name + ".lua");
             }
             long[] times = new long[runs];
             long[] cpu = new long[runs];
