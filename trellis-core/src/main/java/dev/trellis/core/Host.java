@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * host.stop();   // CANCEL "scheduler shutdown" to all, wait the grace period, terminate the rest
  * }</pre>
  *
- * <p><b>Options:</b> {@code workers} defaults to the number of CPUs.
+ * <p><b>Options:</b> {@code workers} defaults to the number of CPUs. Only runtime calls release the
+ * permit: a process blocked in a JDK call ({@code Thread.sleep}, socket I/O) keeps it.
  *
  * <p><b>Lifecycle:</b> a host runs from {@link Node.Builder#start()} until {@link #stop()}. Spawning
  * on a stopping host fails with UNAVAILABLE "host is shutting down", on a stopped one with
@@ -89,6 +90,17 @@ public final class Host {
      */
     public Pid spawn(ProcessBody body, Object... args) {
         return node.spawn(this, null, null, body, args);
+    }
+
+    /**
+     * Spawns a process on this host, watched from the start (see {@link Node#spawnWatched}).
+     *
+     * @param body the process body
+     * @param args arguments
+     * @return the pid and its future EXIT
+     */
+    public Node.Watched spawnWatched(ProcessBody body, Object... args) {
+        return node.spawnWatched(this, body, args);
     }
 
     /** {@return a spawner targeting this host} */

@@ -235,6 +235,33 @@ public final class Node implements AutoCloseable {
         return spawn(defaultHost, null, null, body, args);
     }
 
+    /**
+     * Spawns a process on the default host, watched from the start: the returned future completes
+     * with its EXIT even if it ends at once (no race with {@link #watch}).
+     *
+     * @param body the process body
+     * @param args arguments
+     * @return the pid and its future EXIT
+     */
+    public Watched spawnWatched(ProcessBody body, Object... args) {
+        return spawnWatched(defaultHost, body, args);
+    }
+
+    Watched spawnWatched(Host host, ProcessBody body, Object[] args) {
+        ExitWatch w = new ExitWatch();
+        Pid pid = spawn(host, w, null, body, args);
+        return new Watched(pid, w);
+    }
+
+    /**
+     * A process spawned from outside any process together with its future EXIT event.
+     *
+     * @param pid the process
+     * @param exit completes with its EXIT event
+     */
+    public record Watched(Pid pid, CompletableFuture<Event> exit) {
+    }
+
     /** {@return a spawner (no calling process: no monitored/linked spawns)} */
     public Spawner spawner() {
         return new Spawner(this, null);

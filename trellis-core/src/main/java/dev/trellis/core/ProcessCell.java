@@ -140,17 +140,25 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
             }
             host.node().remove(this);
             Instant at = Instant.now();
+            if (ls != null) {
+                for (ProcessCell peer : ls) {
+                    Links.dropPeer(peer, this);
+                    // Untrapped peers die before any EXIT is queued, so a peer that both monitors
+                    // and links this process never observes the EXIT (Wippy: the LINK_DOWN check
+                    // runs in the same mailbox flush).
+                    if (result.isError() && !peer.trapLinks) {
+                        peer.kill(ProcessError.LINKED_FAILED);
+                    }
+                }
+            }
             if (ws != null) {
                 for (Watcher w : ws) {
                     w.exited(pid, at, result);
                 }
             }
-            if (ls != null) {
+            if (ls != null && result.isError()) {
                 for (ProcessCell peer : ls) {
-                    Links.dropPeer(peer, this);
-                    if (result.isError()) {
-                        peer.linkDown(pid, at, result);
-                    }
+                    peer.linkDown(pid, at, result); // EXIT first, then LINK_DOWN, as in Wippy
                 }
             }
             if (watching != null) {
@@ -179,6 +187,9 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
      * switched off); with it, the event is queued for {@code events()}.
      */
     void linkDown(Pid from, Instant at, Result result) {
+        if (killReason != null) {
+            return;
+        }
         if (!trapLinks) {
             kill(ProcessError.LINKED_FAILED);
         } else {

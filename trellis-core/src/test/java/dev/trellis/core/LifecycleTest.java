@@ -63,6 +63,23 @@ class LifecycleTest {
     }
 
     @Test
+    void linkedAndMonitoredUntrappedParentDiesBeforeSeeingTheExit() {
+        for (int i = 0; i < 200; i++) {
+            Object v = node.exec(proc -> {
+                Pid parent = proc.spawnMonitored(p -> {
+                    p.spawnLinkedMonitored(c -> {
+                        throw new RuntimeException("child failed");
+                    });
+                    Event e = p.events().receive();
+                    return "saw " + e.kind();
+                });
+                return proc.events().receive().error();
+            });
+            assertThat(v).isEqualTo("linked process failed");
+        }
+    }
+
+    @Test
     void trapLinksDefaultsToFalse() {
         assertThat(node.exec(Proc::trapLinks)).isEqualTo(false);
     }
@@ -170,8 +187,10 @@ class LifecycleTest {
             AtomicInteger maxRunning = new AtomicInteger();
             int procs = 8;
             CompletableFuture<?>[] exits = new CompletableFuture<?>[procs];
+            CountDownLatch go = new CountDownLatch(1);
             for (int i = 0; i < procs; i++) {
                 Pid p = n.spawn(proc -> {
+                    go.await(); // alive until watched
                     for (int k = 0; k < 5; k++) {
                         int now = running.incrementAndGet();
                         maxRunning.accumulateAndGet(now, Math::max);
@@ -186,6 +205,7 @@ class LifecycleTest {
                 });
                 exits[i] = n.watch(p);
             }
+            go.countDown();
             CompletableFuture.allOf(exits).get(10, TimeUnit.SECONDS);
             assertThat(maxRunning.get()).isEqualTo(1);
         } finally {

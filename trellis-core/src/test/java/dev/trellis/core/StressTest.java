@@ -139,8 +139,10 @@ class StressTest {
         int rounds = 200;
         ConcurrentHashMap<String, AtomicInteger> holders = new ConcurrentHashMap<>();
         List<CompletableFuture<Event>> exits = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
         for (int i = 0; i < procs; i++) {
             Pid p = node.spawn(proc -> {
+                go.await(); // alive until watched
                 SplittableRandom rnd = new SplittableRandom(proc.pid().id());
                 for (int r = 0; r < rounds; r++) {
                     String name = "n" + rnd.nextInt(8);
@@ -162,6 +164,7 @@ class StressTest {
             });
             exits.add(node.watch(p));
         }
+        go.countDown();
         CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         for (CompletableFuture<Event> f : exits) {
             assertThat(f.join().isError()).as(String.valueOf(f.join())).isFalse();

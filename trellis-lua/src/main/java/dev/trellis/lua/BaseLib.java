@@ -235,7 +235,7 @@ final class BaseLib {
             return new Object[] {null, "attempt to load a text chunk (mode is '" + mode + "')"};
         }
         try {
-            Prototype p = LuaState.compile(text, name);
+            Prototype p = LuaState.compileBytes(text, name);
             Object env = a.length > 3 ? a[3] : L.globals();
             return new Object[] {L.load(p, env)};
         } catch (LuaError e) {

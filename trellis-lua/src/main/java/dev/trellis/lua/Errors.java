@@ -29,11 +29,16 @@ final class Errors {
                 e.setValue(position(f) + msg);
             }
         }
+        JavaFunction raisedIn = co.currentJava;
         co.currentJava = null;
         int d = co.depth - 1;
         while (d >= stopDepth && (co.frames[d].flags & CallFrame.PCALL) == 0) d--;
         if (d < stopDepth) {
-            if (e.luaTraceback == null) e.luaTraceback = traceback(co, null);
+            if (e.luaTraceback == null) {
+                co.currentJava = raisedIn;
+                e.luaTraceback = traceback(co, null);
+                co.currentJava = null;
+            }
             closeWithError(co, stopDepth, e);
             Interpreter.unwindAll(co, stopDepth);
             return false;

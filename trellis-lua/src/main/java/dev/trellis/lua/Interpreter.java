@@ -304,9 +304,9 @@ final class Interpreter {
             Object[] s = co.stack;
             int base = f.base;
             int pc = f.pc;
+            try {
             while (true) {
                 int i = code[pc++];
-                f.pc = pc;
                 int a = base + ((i >>> 6) & 0xFF);
                 switch (i & 0x3F) {
                     case MOVE:
@@ -333,11 +333,20 @@ final class Interpreter {
                         Object key = c >= 256 ? k[c - 256] : s[base + c];
                         if (t instanceof LuaTable tt) {
                             Object v = tt.rawget(key);
-                            if (v != null || tt.getMetatable() == null) {
+                            LuaTable mt = tt.getMetatable();
+                            if (v != null || mt == null) {
                                 s[a] = v;
                                 continue;
                             }
+                            if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
+                                v = ht.rawget(key);
+                                if (v != null || ht.getMetatable() == null) {
+                                    s[a] = v;
+                                    continue;
+                                }
+                            }
                         }
+                        f.pc = pc;
                         if (Metamethods.index(co, f, t, key, a)) continue newFrame;
                         s = co.stack;
                         continue;
@@ -348,11 +357,20 @@ final class Interpreter {
                         Object key = c >= 256 ? k[c - 256] : s[base + c];
                         if (t instanceof LuaTable tt) {
                             Object v = tt.rawget(key);
-                            if (v != null || tt.getMetatable() == null) {
+                            LuaTable mt = tt.getMetatable();
+                            if (v != null || mt == null) {
                                 s[a] = v;
                                 continue;
                             }
+                            if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
+                                v = ht.rawget(key);
+                                if (v != null || ht.getMetatable() == null) {
+                                    s[a] = v;
+                                    continue;
+                                }
+                            }
                         }
+                        f.pc = pc;
                         if (Metamethods.index(co, f, t, key, a)) continue newFrame;
                         s = co.stack;
                         continue;
@@ -366,6 +384,7 @@ final class Interpreter {
                             tt.rawset(key, v);
                             continue;
                         }
+                        f.pc = pc;
                         if (Metamethods.newindex(co, f, t, key, v)) continue newFrame;
                         s = co.stack;
                         continue;
@@ -382,6 +401,7 @@ final class Interpreter {
                             tt.rawset(key, v);
                             continue;
                         }
+                        f.pc = pc;
                         if (Metamethods.newindex(co, f, t, key, v)) continue newFrame;
                         s = co.stack;
                         continue;
@@ -396,9 +416,17 @@ final class Interpreter {
                         s[a + 1] = o;
                         if (o instanceof LuaTable tt) {
                             Object v = tt.rawget(key);
-                            if (v != null || tt.getMetatable() == null) {
+                            LuaTable mt = tt.getMetatable();
+                            if (v != null || mt == null) {
                                 s[a] = v;
                                 continue;
+                            }
+                            if (mt.rawgetStr("__index") instanceof LuaTable ht) {
+                                v = ht.rawget(key);
+                                if (v != null || ht.getMetatable() == null) {
+                                    s[a] = v;
+                                    continue;
+                                }
                             }
                         } else if (o instanceof String) {
                             Object v = L.library.stringFunctions.rawget(key);
@@ -407,6 +435,7 @@ final class Interpreter {
                                 continue;
                             }
                         }
+                        f.pc = pc;
                         if (Metamethods.index(co, f, o, key, a)) continue newFrame;
                         s = co.stack;
                         continue;
@@ -419,7 +448,7 @@ final class Interpreter {
                             s[a] = LuaValues.valueOf(lx + ly);
                         } else if (x instanceof Double dx && y instanceof Double dy) {
                             s[a] = dx + dy;
-                        } else if (Metamethods.arith(co, f, Arith.ADD, x, y, a)) {
+                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.ADD, x, y, a)) {
                             continue newFrame;
                         } else {
                             s = co.stack;
@@ -434,7 +463,7 @@ final class Interpreter {
                             s[a] = LuaValues.valueOf(lx - ly);
                         } else if (x instanceof Double dx && y instanceof Double dy) {
                             s[a] = dx - dy;
-                        } else if (Metamethods.arith(co, f, Arith.SUB, x, y, a)) {
+                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.SUB, x, y, a)) {
                             continue newFrame;
                         } else {
                             s = co.stack;
@@ -449,7 +478,7 @@ final class Interpreter {
                             s[a] = LuaValues.valueOf(lx * ly);
                         } else if (x instanceof Double dx && y instanceof Double dy) {
                             s[a] = dx * dy;
-                        } else if (Metamethods.arith(co, f, Arith.MUL, x, y, a)) {
+                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.MUL, x, y, a)) {
                             continue newFrame;
                         } else {
                             s = co.stack;
@@ -460,6 +489,7 @@ final class Interpreter {
                         int b = i >>> 23, c = (i >>> 14) & 0x1FF;
                         Object x = b >= 256 ? k[b - 256] : s[base + b];
                         Object y = c >= 256 ? k[c - 256] : s[base + c];
+                        f.pc = pc;
                         if (Metamethods.arith(co, f, (i & 0x3F) - ADD, x, y, a)) continue newFrame;
                         s = co.stack;
                         continue;
@@ -470,7 +500,7 @@ final class Interpreter {
                             s[a] = LuaValues.valueOf(-lx);
                         } else if (x instanceof Double dx) {
                             s[a] = -dx;
-                        } else if (Metamethods.arith(co, f, Arith.UNM, x, x, a)) {
+                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.UNM, x, x, a)) {
                             continue newFrame;
                         } else {
                             s = co.stack;
@@ -479,6 +509,7 @@ final class Interpreter {
                     }
                     case BNOT: {
                         Object x = s[base + (i >>> 23)];
+                        f.pc = pc;
                         if (Metamethods.arith(co, f, Arith.BNOT, x, x, a)) continue newFrame;
                         s = co.stack;
                         continue;
@@ -494,7 +525,7 @@ final class Interpreter {
                             s[a] = LuaValues.valueOf(str.length());
                         } else if (x instanceof LuaTable t && t.getMetatable() == null) {
                             s[a] = LuaValues.valueOf(t.length());
-                        } else if (Metamethods.len(co, f, x, a)) {
+                        } else if ((f.pc = pc) >= 0 && Metamethods.len(co, f, x, a)) {
                             continue newFrame;
                         } else {
                             s = co.stack;
@@ -503,6 +534,7 @@ final class Interpreter {
                     }
                     case CONCAT: {
                         int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                        f.pc = pc;
                         Object r = Metamethods.concat(co, f, base + b, base + c);
                         s = co.stack;
                         s[a] = r;
@@ -512,6 +544,7 @@ final class Interpreter {
                         int sbx = (i >>> 14) - MAX_SBX;
                         int close = (i >>> 6) & 0xFF;
                         if (close != 0) {
+                            f.pc = pc;
                             closeLevel(co, base + close - 1, null);
                             s = co.stack;
                         }
@@ -529,6 +562,7 @@ final class Interpreter {
                         boolean eq;
                         if (x == y) eq = !(x instanceof Double d && d.isNaN());
                         else if (x instanceof LuaTable || x instanceof LuaUserdata) {
+                            f.pc = pc;
                             int r = Metamethods.eq(co, f, x, y, (i >>> 6) & 0xFF);
                             if (r == 2) continue newFrame;
                             eq = r == 1;
@@ -544,6 +578,7 @@ final class Interpreter {
                         if (x instanceof Long lx && y instanceof Long ly) lt = lx < ly;
                         else if (x instanceof Double dx && y instanceof Double dy) lt = dx < dy;
                         else {
+                            f.pc = pc;
                             int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, false);
                             if (r == 2) continue newFrame;
                             lt = r == 1;
@@ -559,6 +594,7 @@ final class Interpreter {
                         if (x instanceof Long lx && y instanceof Long ly) le = lx <= ly;
                         else if (x instanceof Double dx && y instanceof Double dy) le = dx <= dy;
                         else {
+                            f.pc = pc;
                             int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, true);
                             if (r == 2) continue newFrame;
                             le = r == 1;
@@ -577,11 +613,42 @@ final class Interpreter {
                         int nargs = b != 0 ? b - 1 : f.top - a - 1;
                         int nres = ((i >>> 14) & 0x1FF) - 1;
                         Object fn = s[a];
+                        f.pc = pc;
                         if (--L.hookCounter <= 0) L.tick();
                         if (fn instanceof LuaClosure lc) {
+                            Prototype np = lc.p;
+                            int nb = a + 1;
+                            int d = co.depth;
+                            CallFrame nf;
+                            if (!np.isVararg && nb + np.numParams + np.maxStack <= s.length
+                                    && d < co.frames.length && (nf = co.frames[d]) != null) {
+                                // fast path: fixed-arity Lua call, frame switch without leaving the loop
+                                for (int j = nargs; j < np.numParams; j++) s[nb + j] = null;
+                                co.depth = d + 1;
+                                nf.closure = lc;
+                                nf.p = np;
+                                nf.base = nb;
+                                nf.ret = a;
+                                nf.pc = 0;
+                                nf.nresults = nres;
+                                nf.flags = 0;
+                                nf.top = nb;
+                                nf.varargs = null;
+                                f = nf;
+                                cl = lc;
+                                p = np;
+                                code = np.code;
+                                k = np.constants;
+                                up = lc.upvals;
+                                base = nb;
+                                pc = 0;
+                                continue;
+                            }
+                            f.pc = pc;
                             pushLua(co, lc, a, nargs, nres);
                             continue newFrame;
                         }
+                        f.pc = pc;
                         if (!callOther(co, f, a, nargs, nres, 0)) return false;
                         continue newFrame;
                     }
@@ -589,6 +656,7 @@ final class Interpreter {
                         int b = i >>> 23;
                         int nargs = b != 0 ? b - 1 : f.top - a - 1;
                         Object fn = s[a];
+                        f.pc = pc;
                         if (--L.hookCounter <= 0) L.tick();
                         if (fn instanceof LuaClosure lc) {
                             if (co.openUpvals != null) co.closeUpvalues(base);
@@ -604,6 +672,7 @@ final class Interpreter {
                             nf.handler = handler;
                             continue newFrame;
                         }
+                        f.pc = pc;
                         if (!callOther(co, f, a, nargs, -1, 0)) return false;
                         continue newFrame;
                     }
@@ -612,10 +681,37 @@ final class Interpreter {
                         int n = b != 0 ? b - 1 : f.top - a;
                         if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
                             f.pc = pc;
+                            f.pc = pc;
                             closeTbc(co, base, null);
                             s = co.stack;
                         }
                         if (co.openUpvals != null) co.closeUpvalues(base);
+                        int d = co.depth - 1;
+                        if (f.flags == 0 && d > stopDepth) {
+                            // fast path: plain return to a Lua caller in this run
+                            int ret = f.ret;
+                            int wanted = f.nresults;
+                            CallFrame caller = co.frames[d - 1];
+                            if (wanted >= 0) {
+                                for (int j = 0; j < wanted; j++) s[ret + j] = j < n ? s[a + j] : null;
+                                co.lastTop = ret + wanted;
+                            } else {
+                                System.arraycopy(s, a, s, ret, n);
+                                co.lastTop = caller.top = ret + n;
+                            }
+                            f.closure = null;
+                            f.varargs = null;
+                            co.depth = d;
+                            f = caller;
+                            cl = f.closure;
+                            p = f.p;
+                            code = p.code;
+                            k = p.constants;
+                            up = cl.upvals;
+                            base = f.base;
+                            pc = f.pc;
+                            continue;
+                        }
                         doReturn(co, f, a, n);
                         if (co.depth == stopDepth) return true;
                         continue newFrame;
@@ -647,6 +743,7 @@ final class Interpreter {
                         continue;
                     }
                     case FORPREP: {
+                        f.pc = pc;
                         if (!ForLoop.prepare(s, a)) pc += (i >>> 14) - MAX_SBX;
                         continue;
                     }
@@ -657,9 +754,11 @@ final class Interpreter {
                         int nres = (i >>> 14) & 0x1FF;
                         Object fn = s[a + 4];
                         if (fn instanceof LuaClosure lc) {
+                            f.pc = pc;
                             pushLua(co, lc, a + 4, 2, nres);
                             continue newFrame;
                         }
+                        f.pc = pc;
                         if (!callOther(co, f, a + 4, 2, nres, 0)) return false;
                         continue newFrame;
                     }
@@ -689,12 +788,14 @@ final class Interpreter {
                         continue;
                     }
                     case CLOSE:
+                        f.pc = pc;
                         closeLevel(co, a, null);
                         s = co.stack;
                         continue;
                     case TBC: {
                         Object v = s[a];
                         if (v != null && v != Boolean.FALSE) {
+                            f.pc = pc;
                             if (Metamethods.get(L, v, "__close") == null) {
                                 String name = p.localName(a - base, pc - 1);
                                 throw LuaError.runtime("variable '" + (name == null ? "?" : name) + "' got a non-closable value");
@@ -731,6 +832,10 @@ final class Interpreter {
                     default:
                         throw new IllegalStateException("bad opcode " + (i & 0x3F));
                 }
+            }
+            } catch (RuntimeException | Error e) {
+                f.pc = pc; // the error position and traceback read the frame's pc
+                throw e;
             }
         }
     }

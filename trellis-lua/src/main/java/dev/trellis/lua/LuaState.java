@@ -79,15 +79,23 @@ public final class LuaState {
 
     // ---------------------------------------------------------------- compiling and loading
 
-    /** Compiles Lua source; {@code chunkName} "=name" shows as "name" in messages. */
+    /**
+     * Compiles Lua source given as Java text (non-ASCII characters become their UTF-8 bytes);
+     * {@code chunkName} "=name" shows as "name" in messages, "@file" as "file".
+     */
     public static Prototype compile(String source, String chunkName) {
-        return Compiler.compile(source, chunkName);
+        return Compiler.compile(LuaStrings.fromJava(source), chunkName == null ? null : LuaStrings.fromJava(chunkName));
+    }
+
+    /** Compiles Lua source that is already a Lua (byte-per-char) string, as {@code load} does. */
+    public static Prototype compileBytes(String luaSource, String chunkName) {
+        return Compiler.compile(luaSource, chunkName);
     }
 
     /** Compiles a file, read as bytes (one char per byte); messages name it by its path. */
     public static Prototype compileFile(Path file) {
         try {
-            return Compiler.compile(LuaStrings.fromBytes(Files.readAllBytes(file)), "@" + file);
+            return Compiler.compile(LuaStrings.fromBytes(Files.readAllBytes(file)), "@" + LuaStrings.fromJava(file.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

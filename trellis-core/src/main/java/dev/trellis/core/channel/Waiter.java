@@ -48,7 +48,8 @@ public class Waiter {
 
     /**
      * Hook run once, on the owner's thread, right after the waiter completes. The blocking Java layer
-     * needs nothing here; a cooperative scheduler marks the parked coroutine runnable.
+     * needs nothing here; a cooperative scheduler marks the parked coroutine runnable. It runs in the
+     * middle of a channel operation or of mailbox routing, so it must not operate on channels itself.
      */
     protected void onComplete() {
     }

@@ -36,11 +36,15 @@ public final class Compiler {
      */
     public static Prototype compile(String source, String chunkName) {
         String display = displayName(chunkName, source);
-        FuncBody main = new Parser(source, display).parseChunk();
-        Compiler c = new Compiler(display);
-        FuncState fs = new FuncState(null, display, main);
-        fs.addUpvalue("_ENV", true, 0);
-        return c.functionBody(fs, main);
+        try {
+            FuncBody main = new Parser(source, display).parseChunk();
+            Compiler c = new Compiler(display);
+            FuncState fs = new FuncState(null, display, main);
+            fs.addUpvalue("_ENV", true, 0);
+            return c.functionBody(fs, main);
+        } catch (StackOverflowError e) {
+            throw new LuaError(display + ": chunk has too many syntax levels");
+        }
     }
 
     /** The chunk name as messages show it. */
@@ -789,7 +793,14 @@ public final class Compiler {
                 fs.emitABx(LOADK, target, fs.constant(folded));
                 return;
             }
-            int l = rk(fs, b.left());
+            int l;
+            if (target >= fs.nactvar() && target == fs.freereg - 1 && !isConstantExpr(b.left()) && !(b.left() instanceof Name)) {
+                expToReg(fs, b.left(), target); // a temporary target: evaluate the left operand in place
+                fs.freereg = target + 1;
+                l = target;
+            } else {
+                l = rk(fs, b.left());
+            }
             int r = rk(fs, b.right());
             fs.line = b.line();
             fs.emitABC(op, target, l, r);

@@ -23,6 +23,9 @@ public final class Parser {
     private int p;
     /** A '>' left over from splitting a '>>' token while closing nested generic types. */
     private boolean pendingGt;
+    /** Nesting of statements and expressions, bounded like PUC's C levels. */
+    private int depth;
+    private static final int MAX_DEPTH = 200;
 
     public Parser(String source, String chunkName) {
         this.chunk = chunkName;
@@ -141,6 +144,15 @@ public final class Parser {
     }
 
     private Stat statement() {
+        if (++depth > MAX_DEPTH) throw error("chunk has too many syntax levels");
+        try {
+            return statementInner();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Stat statementInner() {
         int line = line();
         switch (kind()) {
             case ';':
@@ -406,6 +418,15 @@ public final class Parser {
     private static final int UNARY_PRIORITY = 12;
 
     private Expr subExpr(int limit) {
+        if (++depth > MAX_DEPTH) throw error("chunk has too many syntax levels");
+        try {
+            return subExprInner(limit);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr subExprInner(int limit) {
         Expr left;
         int k = kind();
         if (k == NOT || k == '-' || k == '#' || k == '~') {
