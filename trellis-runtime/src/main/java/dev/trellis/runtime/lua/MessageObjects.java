@@ -51,7 +51,7 @@ final class MessageObjects {
         MESSAGE_MT.freeze();
 
         LuaTable p = new LuaTable();
-        JavaFunction data = JavaFunction.of("data", (s, a) -> new Object[] {Payloads.toLua(payloadValue(a, "data")), null});
+        JavaFunction data = JavaFunction.of("data", (s, a) -> new Object[] {Payloads.toLua(payloadValue(a, "data"))});
         p.rawset("data", data);
         p.rawset("unmarshal", data);
         ChannelModule.fn(p, "get_format", (s, a) -> new Object[] {"lua"});

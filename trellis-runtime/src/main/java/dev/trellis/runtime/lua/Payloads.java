@@ -2,6 +2,7 @@ package dev.trellis.runtime.lua;
 
 import dev.trellis.core.Pid;
 import dev.trellis.core.ProcessError;
+import dev.trellis.lua.LuaFunction;
 import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
@@ -24,8 +25,10 @@ import java.util.Map;
  *
  * <p>Copy rules: strings, numbers and booleans by value; tables recursively (one copy per source
  * table, so cycles and shared references keep their shape; a metatable is copied the same way
- * unless it is frozen, when it is shared); error objects are kept (immutable); channels, other
- * userdata, functions and coroutines become nil. A table whose key becomes nil loses that entry.
+ * unless it is frozen, when it is shared); error objects are kept (immutable); functions are passed
+ * by reference as in Wippy (a closure keeps its upvalues and globals: only stateless functions,
+ * such as a metatable's methods, are safe to share); channels, other userdata and coroutines
+ * become nil. A table whose key becomes nil loses that entry.
  *
  * <p>Thread-safety: stateless; {@link #export} must run on the thread that owns the source values.
  * Strings are Lua strings (one char per byte): {@link #toLua} keeps them as they are (Java processes
@@ -67,10 +70,10 @@ public final class Payloads {
         if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
             return v;
         }
-        if (LuaErrors.isErrorObject(v)) {
-            return v;
+        if (LuaErrors.isErrorObject(v) || v instanceof LuaFunction) {
+            return v;   // error objects are immutable; functions go by reference, as in Wippy (spec §3.5)
         }
-        return null;   // channels, other userdata, functions, coroutines
+        return null;   // channels, other userdata, coroutines
     }
 
     private static LuaTable copyTable(LuaTable src, IdentityHashMap<LuaTable, LuaTable> seen) {
