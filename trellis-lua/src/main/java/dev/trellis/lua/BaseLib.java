@@ -19,7 +19,7 @@ final class BaseLib {
         return new Object[] {null};
     });
 
-    private static final JavaFunction IPAIRS_ITER = JavaFunction.of("ipairs_iterator", (L, a) -> {
+    static final JavaFunction IPAIRS_ITER = JavaFunction.of("ipairs_iterator", (L, a) -> {
         long i = (Long) a[1] + 1;
         Object t = a[0];
         Object v = t instanceof LuaTable tt && tt.getMetatable() == null ? tt.rawgetInt(i) : Metamethods.index(L, t, i);

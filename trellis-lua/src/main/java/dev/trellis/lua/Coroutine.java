@@ -91,7 +91,7 @@ public final class Coroutine {
      * returns, its results. A Lua error inside kills the coroutine and is rethrown.
      */
     public Object[] resume(Object... args) {
-        return Interpreter.resume(this, args);
+        return Calls.resume(this, args);
     }
 
     /** True when the coroutine can be resumed from here (Lua's coroutine.isyieldable inside). */

@@ -57,11 +57,11 @@ final class CoroutineLib {
                     Object err = co.deathError;
                     if (co.status() == Coroutine.Status.SUSPENDED && co.started) {
                         try {
-                            Interpreter.closeTbc(co, 0, null);
+                            Calls.closeTbc(co, 0, null);
                         } catch (LuaError e) {
                             err = e.value();
                         }
-                        Interpreter.unwindAll(co, 0);
+                        Calls.unwindAll(co, 0);
                     }
                     co.status = Coroutine.Status.DEAD;
                     co.deathError = null;

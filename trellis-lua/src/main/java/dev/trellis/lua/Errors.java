@@ -40,7 +40,7 @@ final class Errors {
                 co.currentJava = null;
             }
             closeWithError(co, stopDepth, e);
-            Interpreter.unwindAll(co, stopDepth);
+            Calls.unwindAll(co, stopDepth);
             return false;
         }
         CallFrame pf = co.frames[d];
@@ -48,7 +48,7 @@ final class Errors {
         if (pf.handler != null) value = ProtectedCall.handle(co.state, pf.handler, value);
         int level = pf.base - 1;
         try {
-            Interpreter.closeTbc(co, level, value);
+            Calls.closeTbc(co, level, value);
         } catch (LuaError ce) {
             value = ce.value();
         }
@@ -73,7 +73,7 @@ final class Errors {
         if (co.depth > stopDepth && co.tbcCount > 0) {
             int level = co.frames[stopDepth].ret;
             try {
-                Interpreter.closeTbc(co, level, e.value());
+                Calls.closeTbc(co, level, e.value());
             } catch (LuaError ce) {
                 e.setValue(ce.value());
             }

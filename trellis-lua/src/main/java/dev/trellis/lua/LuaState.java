@@ -122,7 +122,7 @@ public final class LuaState {
 
     /** Calls a Lua value with arguments and returns its results. Raises {@link LuaError}. */
     public Object[] call(Object fn, Object... args) {
-        return Interpreter.call(this, fn, args == null ? Interpreter.EMPTY : args);
+        return Calls.call(this, fn, args == null ? Interpreter.EMPTY : args);
     }
 
     /** A new coroutine running {@code fn}; resume it with {@link Coroutine#resume}. */

@@ -293,6 +293,11 @@ public final class LuaTable {
      * {@code out}; returns false at the end. Raises "invalid key to 'next'" for unknown keys.
      */
     public boolean next(Object key, Object[] out) {
+        return next(key, out, 0);
+    }
+
+    /** {@link #next(Object, Object[])} writing key and value at {@code out[at]} and {@code out[at + 1]}. */
+    boolean next(Object key, Object[] out, int at) {
         int i;
         if (key == null) {
             i = 0;
@@ -311,16 +316,16 @@ public final class LuaTable {
         }
         for (; i < arraySize; i++) {
             if (array[i] != null) {
-                out[0] = LuaValues.valueOf(i + 1L);
-                out[1] = array[i];
+                out[at] = LuaValues.valueOf(i + 1L);
+                out[at + 1] = array[i];
                 return true;
             }
         }
         if (hashKeys != null) {
             for (int s = i - arraySize; s < hashKeys.length; s++) {
                 if (hashValues[s] != null) {
-                    out[0] = hashKeys[s];
-                    out[1] = hashValues[s];
+                    out[at] = hashKeys[s];
+                    out[at + 1] = hashValues[s];
                     return true;
                 }
             }
