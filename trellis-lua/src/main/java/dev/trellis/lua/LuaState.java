@@ -70,7 +70,8 @@ public final class LuaState {
         this(StandardLibrary.shared());
     }
 
-    LuaState(StandardLibrary library) {
+    /** A state over a library made with {@link StandardLibrary#create}. */
+    public LuaState(StandardLibrary library) {
         this.library = library;
         this.globals = new LuaTable(0, 1);
         globals.rawsetStr("_G", globals);

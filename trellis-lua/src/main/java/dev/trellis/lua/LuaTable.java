@@ -29,8 +29,6 @@ public final class LuaTable {
     private int hashUsed;
     private LuaTable metatable;
     private boolean readOnly;
-    /** Bit set of metamethod events known to be absent when this table is used as a metatable. */
-    byte absentFlags;
 
     public LuaTable() {}
 

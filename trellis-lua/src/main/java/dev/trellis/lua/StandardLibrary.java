@@ -19,7 +19,7 @@ public final class StandardLibrary {
     final LuaTable globalsMetatable = new LuaTable();
 
     private static final class Holder {
-        static final StandardLibrary SHARED = new StandardLibrary();
+        static final StandardLibrary SHARED = new StandardLibrary(null);
     }
 
     /** The one shared instance. */
@@ -27,7 +27,24 @@ public final class StandardLibrary {
         return Holder.SHARED;
     }
 
-    private StandardLibrary() {
+    /**
+     * A separate shared library: the standard one, then {@code customizer} may add host modules
+     * every state should see (e.g. {@code process}) or remove functions (e.g. {@code load}) before
+     * the whole library is frozen. Build it once and pass it to every {@link LuaState}.
+     *
+     * <pre>{@code
+     * StandardLibrary lib = StandardLibrary.create(g -> {
+     *     g.rawset("load", null);
+     *     g.rawset("process", processModule);
+     * });
+     * LuaState state = new LuaState(lib);
+     * }</pre>
+     */
+    public static StandardLibrary create(java.util.function.Consumer<LuaTable> customizer) {
+        return new StandardLibrary(customizer);
+    }
+
+    private StandardLibrary(java.util.function.Consumer<LuaTable> customizer) {
         BaseLib.install(functions);
         StringLib.install(stringFunctions);
         functions.rawset("string", stringFunctions);
@@ -37,6 +54,7 @@ public final class StandardLibrary {
         functions.rawset("os", OsLib.create());
         LuaTable utf8 = Utf8Lib.create();
         if (utf8 != null) functions.rawset("utf8", utf8);
+        if (customizer != null) customizer.accept(functions);
         stringMetatable.rawset("__index", stringFunctions);
         globalsMetatable.rawset("__index", functions);
         qualify(functions, "string");

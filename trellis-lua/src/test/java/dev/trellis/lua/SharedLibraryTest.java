@@ -35,6 +35,25 @@ class SharedLibraryTest {
     }
 
     @Test
+    void hostBuildsItsOwnSharedLibrary() {
+        LuaTable process = new LuaTable();
+        process.rawset("pid", JavaFunction.of("pid", (L, a) -> new Object[] {"{app|0x00001}"}));
+        StandardLibrary lib = StandardLibrary.create(g -> {
+            g.rawset("load", null);
+            g.rawset("process", process);
+        });
+        LuaState state = new LuaState(lib);
+        assertThat(state.execute("return load, process.pid(), string.upper('x')", "=p")).containsExactly(null, "{app|0x00001}", "X");
+        try {
+            state.execute("process.pid = nil", "=p");
+            throw new AssertionError("library must be read-only");
+        } catch (LuaError e) {
+            assertThat(e.getMessage()).contains("read-only");
+        }
+        assertThat(new LuaState().execute("return type(load), process", "=q")).containsExactly("function", null);
+    }
+
+    @Test
     void compiledChunkIsSharedByStates() {
         Prototype chunk = LuaState.compile("counter = (counter or 0) + 1 return counter", "=shared");
         LuaState a = new LuaState();
