@@ -401,6 +401,7 @@ final class Interpreter {
                             f.pc = pc;
                             int r = Metamethods.eq(co, f, x, y, (i >>> 6) & 0xFF);
                             if (r == 2) continue newFrame;
+                            s = co.stack; // a Java metamethod may have grown the stack
                             eq = r == 1;
                         } else eq = LuaValues.rawEquals(x, y);
                         if (eq != (((i >>> 6) & 0xFF) != 0)) pc++;
@@ -417,6 +418,7 @@ final class Interpreter {
                             f.pc = pc;
                             int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, false);
                             if (r == 2) continue newFrame;
+                            s = co.stack; // a Java metamethod may have grown the stack
                             lt = r == 1;
                         }
                         if (lt != (((i >>> 6) & 0xFF) != 0)) pc++;
@@ -433,6 +435,7 @@ final class Interpreter {
                             f.pc = pc;
                             int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, true);
                             if (r == 2) continue newFrame;
+                            s = co.stack; // a Java metamethod may have grown the stack
                             le = r == 1;
                         }
                         if (le != (((i >>> 6) & 0xFF) != 0)) pc++;

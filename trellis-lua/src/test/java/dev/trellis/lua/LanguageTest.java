@@ -75,6 +75,48 @@ class LanguageTest {
     }
 
     @Test
+    void openUpvaluesSurviveStackGrowth() {
+        String src = """
+                local getters = {}
+                local function dive(n)
+                  local mine = n * 3
+                  getters[n] = function() return mine end
+                  if n < 5000 then dive(n + 1) end
+                  mine = mine + 1
+                end
+                dive(1)
+                local co = coroutine.wrap(function()
+                  local function deep(n) local v = n if n < 3000 then deep(n + 1) end coroutine.yield(function() return v end) end
+                  deep(1)
+                end)
+                local f1 = co()
+                return getters[1](), getters[5000](), f1()
+                """;
+        assertThat(eval(src)).containsExactly(4L, 15001L, 3000L);
+    }
+
+    @Test
+    void javaMetamethodsMayGrowTheStack() {
+        LuaState state = new LuaState();
+        state.register("viaJava", JavaFunction.of("viaJava", (L, a) -> {
+            Object deep = L.getGlobal("deep");
+            return new Object[] {((Long) L.call(deep, 20000L)[0]) > 0};
+        }));
+        String src = """
+                function deep(n) if n == 0 then return 0 end return 1 + deep(n - 1) end
+                local mt = {__eq = viaJava, __lt = viaJava, __le = viaJava}
+                local a, b = setmetatable({}, mt), setmetatable({}, mt)
+                local results = {}
+                for i = 1, 3 do
+                  local x, y, z = 1, 2, 3
+                  results[#results + 1] = tostring(a == b) .. tostring(a < b) .. tostring(a <= b) .. (x + y + z)
+                end
+                return table.concat(results, ",")
+                """;
+        assertThat(state.execute(src, "=grow")[0]).isEqualTo("truetruetrue6,truetruetrue6,truetruetrue6");
+    }
+
+    @Test
     void sharedUpvalueBetweenClosures() {
         String src = """
                 local function pair() local v = 0; return function() v = v + 1 end, function() return v end end
