@@ -41,11 +41,8 @@ final class CoroutineLib {
                     return co.resume(args);
                 } catch (LuaError e) {
                     Object v = e.value();
-                    if (v instanceof String s) {
-                        LuaError w = LuaError.runtime(s);
-                        w.luaTraceback = e.luaTraceback;
-                        throw w;
-                    }
+                    if (v instanceof String s) throw LuaError.runtime(s); // positioned at the caller, like PUC
+                    e.luaTraceback = null; // the traceback of the resumer's stack is taken instead
                     throw e;
                 }
             })};
