@@ -144,6 +144,37 @@ public final class LuaState {
         return YIELD;
     }
 
+    /**
+     * For a Java function: suspends the running coroutine with a request for the host. Unlike
+     * {@link #yield}, a host yield passes through Lua-level {@code coroutine.resume} and
+     * {@code coroutine.wrap}: it reaches the Java code that resumed the outermost coroutine, which
+     * sees {@link Coroutine#isHostYield()} and later resumes it with the answer; the answer
+     * travels back down to the function that yielded and becomes its results.
+     *
+     * <pre>{@code
+     * JavaFunction receive = JavaFunction.of("receive", (L, a) -> L.yieldToHost("receive", a[0]));
+     * }</pre>
+     */
+    public Object[] yieldToHost(Object... values) {
+        Coroutine co = running();
+        co.transfer = values == null ? Interpreter.EMPTY : values;
+        co.hostYield = true;
+        return YIELD;
+    }
+
+    /**
+     * Suspends the running coroutine with {@code values}; when it is resumed, {@code continuation}
+     * runs with the resume values and its result becomes the yielding function's results (it may
+     * yield again by returning another yield).
+     */
+    Object[] yieldThen(JavaFunction.Body continuation, boolean toHost, Object[] values) {
+        Coroutine co = running();
+        co.transfer = values;
+        co.hostYield = toHost;
+        co.pendingContinuation = continuation;
+        return YIELD;
+    }
+
     /** The coroutine running now (the main one when no coroutine was resumed). */
     public Coroutine running() {
         Coroutine c = current;
