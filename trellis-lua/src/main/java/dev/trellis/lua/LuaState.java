@@ -197,9 +197,31 @@ public final class LuaState {
         return globals;
     }
 
+    /**
+     * Gives this state its own copy of the library's global entries and drops the fall-through to
+     * the shared library, so that a global can be removed ({@code print = nil}) or the globals
+     * table can get a metatable of its own ({@code setmetatable(_G, ...)}). The library's
+     * sub-tables (string, table, ...) stay shared and read-only.
+     */
+    void detachGlobals() {
+        if (globals.getMetatable() != library.globalsMetatable) return;
+        Object[] kv = new Object[2];
+        for (Object k = null; library.functions.next(k, kv); k = kv[0]) {
+            if (globals.rawget(kv[0]) == null) globals.rawset(kv[0], kv[1]);
+        }
+        globals.setMetatable(null);
+    }
+
+    /** True when {@code t} is a globals table reading through to the shared library. */
+    boolean isLibraryBacked(LuaTable t) {
+        return t.getMetatable() == library.globalsMetatable;
+    }
+
     /** Sets a global of this state. */
     public void setGlobal(String name, Object value) {
-        globals.rawset(LuaStrings.fromJava(name), value);
+        String key = LuaStrings.fromJava(name);
+        if (value == null && library.functions.rawget(key) != null) detachGlobals();
+        globals.rawset(key, value);
     }
 
     /** Reads a global (own or shared library). */
