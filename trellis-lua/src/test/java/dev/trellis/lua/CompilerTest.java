@@ -124,6 +124,16 @@ class CompilerTest {
     }
 
     @Test
+    void callablePrimitiveTypesAreCheckedCasts() {
+        assertThat(eval("return string(7), integer('42'), integer(3.0), number('2.5'), boolean(false)"))
+                .containsExactly("7", 42L, 3L, 2.5, false);
+        assertThat(eval("return integer:is(1.5)")).containsExactly(null, "cannot cast number to integer");
+        assertThat(eval("return number:is(4), number:kind()")).containsExactly(4L, "number");
+        assertThat(LuaTesting.error("return integer({})")).isEqualTo("test:1: cannot cast table to integer");
+        assertThat(LuaTesting.error("return string(nil)")).isEqualTo("test:1: cannot cast nil to string");
+    }
+
+    @Test
     void castIsNotConfusedWithLabels() {
         String src = """
                 local n = 0
