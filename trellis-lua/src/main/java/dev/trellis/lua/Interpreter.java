@@ -325,6 +325,41 @@ final class Interpreter {
                         int b = i >>> 23, c = (i >>> 14) & 0x1FF;
                         Object x = b >= 256 ? k[b - 256] : s[base + b];
                         Object y = c >= 256 ? k[c - 256] : s[base + c];
+                        int op = (i & 0x3F) - ADD;
+                        if (x instanceof Long lx && y instanceof Long ly) {
+                            long vx = lx, vy = ly;
+                            switch (op) {
+                                case Arith.MOD:
+                                    if (vy > 0) {
+                                        s[a] = LuaValues.valueOf(Math.floorMod(vx, vy));
+                                        continue;
+                                    }
+                                    break;
+                                case Arith.DIV:
+                                    s[a] = (double) vx / (double) vy;
+                                    continue;
+                                case Arith.IDIV:
+                                    if (vy > 0) {
+                                        s[a] = LuaValues.valueOf(Math.floorDiv(vx, vy));
+                                        continue;
+                                    }
+                                    break;
+                                case Arith.BAND:
+                                    s[a] = LuaValues.valueOf(vx & vy);
+                                    continue;
+                                case Arith.BOR:
+                                    s[a] = LuaValues.valueOf(vx | vy);
+                                    continue;
+                                case Arith.BXOR:
+                                    s[a] = LuaValues.valueOf(vx ^ vy);
+                                    continue;
+                                default:
+                                    break;
+                            }
+                        } else if (op <= Arith.IDIV && x instanceof Double dx && y instanceof Double dy) {
+                            s[a] = Arith.floatArith(op, dx, dy);
+                            continue;
+                        }
                         f.pc = pc;
                         if (Metamethods.arith(co, f, (i & 0x3F) - ADD, x, y, a)) continue newFrame;
                         s = co.stack;
