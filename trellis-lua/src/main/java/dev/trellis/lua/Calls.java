@@ -72,7 +72,7 @@ final class Calls {
     static int watermark(Coroutine co) {
         if (co.depth == 0) return co.lastTopSafe();
         CallFrame f = co.frames[co.depth - 1];
-        return Math.max(f.base + f.p.maxStack, Math.max(f.top, co.javaTop));
+        return Math.max(f.base + f.p.maxStack, co.javaTop); // multi-value calls raise javaTop (Calls.callOther)
     }
 
     static Object[] resume(Coroutine co, Object[] args) {

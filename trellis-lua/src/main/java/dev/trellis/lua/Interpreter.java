@@ -499,15 +499,14 @@ final class Interpreter {
                                 // fast path: fixed-arity Lua call, frame switch without leaving the loop
                                 for (int j = nargs; j < np.numParams; j++) s[nb + j] = null;
                                 co.depth = d + 1;
+                                // pc and top of the new frame are written before anything reads them;
+                                // varargs is already null (returns clear it)
                                 nf.closure = lc;
                                 nf.p = np;
                                 nf.base = nb;
                                 nf.ret = a;
-                                nf.pc = 0;
                                 nf.nresults = nres;
                                 nf.flags = 0;
-                                nf.top = nb;
-                                nf.varargs = null;
                                 f = nf;
                                 cl = lc;
                                 p = np;
