@@ -195,7 +195,6 @@ final class Calls {
         }
     }
 
-    @SuppressWarnings("fallthrough")
     // ---------------------------------------------------------------- calls of non-Lua values
 
     /**
