@@ -565,15 +565,16 @@ final class Interpreter {
                             int ret = f.ret;
                             int wanted = f.nresults;
                             CallFrame caller = co.frames[d - 1];
-                            if (wanted >= 0) {
+                            if (wanted == 1) {
+                                s[ret] = n > 0 ? s[a] : null;
+                            } else if (wanted >= 0) {
                                 for (int j = 0; j < wanted; j++) s[ret + j] = j < n ? s[a + j] : null;
-                                co.lastTop = ret + wanted;
                             } else {
                                 System.arraycopy(s, a, s, ret, n);
-                                co.lastTop = caller.top = ret + n;
+                                caller.top = ret + n;
                             }
-                            f.closure = null;
-                            f.varargs = null;
+                            // the popped frame keeps its closure until the depth is reused
+                            if (f.varargs != null) f.varargs = null;
                             co.depth = d;
                             f = caller;
                             cl = f.closure;
