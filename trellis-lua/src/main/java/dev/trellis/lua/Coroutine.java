@@ -70,6 +70,8 @@ public final class Coroutine {
     int cCallDepth = -1;
     /** Lowest free slot while a Java function runs (nested calls go above it). */
     int javaTop;
+    /** While an xpcall handler runs: the Java function that raised the error, or null. */
+    JavaFunction handlerRaisedIn;
     /** The error that killed this coroutine, for coroutine.close. */
     Object deathError;
 
