@@ -19,156 +19,6 @@ final class Interpreter {
 
     static final Object[] EMPTY = new Object[0];
 
-    // ---------------------------------------------------------------- entry points
-
-    /** Calls {@code fn} from Java on the state's running coroutine (not yieldable across). */
-    static Object[] call(LuaState L, Object fn, Object[] args) {
-        Coroutine co = L.running();
-        if (fn instanceof JavaFunction jf) {
-            enterNested(L);
-            JavaFunction saved = co.currentJava;
-            int savedC = co.cCallDepth;
-            co.currentJava = jf;
-            co.cCallDepth = co.depth;
-            try {
-                Object[] r = jf.call(L, args);
-                if (r == LuaState.YIELD) throw new LuaError("attempt to yield across a C-call boundary");
-                return r;
-            } finally {
-                co.cCallDepth = savedC;
-                co.currentJava = saved;
-                L.nestedCalls--;
-            }
-        }
-        if (!(fn instanceof LuaClosure cl)) {
-            Object mm = Metamethods.get(L, fn, "__call");
-            if (mm == null) throw new LuaError("attempt to call a " + LuaValues.typeName(fn) + " value");
-            Object[] a2 = new Object[args.length + 1];
-            a2[0] = fn;
-            System.arraycopy(args, 0, a2, 1, args.length);
-            return call(L, mm, a2);
-        }
-        enterNested(L);
-        int depth = co.depth;
-        int func = watermark(co);
-        co.ensureStack(func + 1 + args.length + cl.p.maxStack);
-        Object[] s = co.stack;
-        s[func] = cl;
-        System.arraycopy(args, 0, s, func + 1, args.length);
-        co.nny++;
-        try {
-            pushLua(co, cl, func, args.length, -1).flags = CallFrame.BOUNDARY;
-            run(co, depth);
-            int n = co.lastTop - func;
-            Object[] out = n == 0 ? EMPTY : new Object[n];
-            System.arraycopy(co.stack, func, out, 0, n);
-            return out;
-        } finally {
-            co.nny--;
-            L.nestedCalls--;
-        }
-    }
-
-    private static void enterNested(LuaState L) {
-        if (++L.nestedCalls > L.maxNestedCalls) {
-            L.nestedCalls--;
-            throw LuaError.runtime("C stack overflow");
-        }
-    }
-
-    /** First stack slot not used by the running frame. */
-    static int watermark(Coroutine co) {
-        if (co.depth == 0) return co.lastTopSafe();
-        CallFrame f = co.frames[co.depth - 1];
-        return Math.max(f.base + f.p.maxStack, Math.max(f.top, co.javaTop));
-    }
-
-    static Object[] resume(Coroutine co, Object[] args) {
-        LuaState L = co.state;
-        if (co.status == Coroutine.Status.DEAD) throw new LuaError("cannot resume dead coroutine");
-        if (co.status != Coroutine.Status.SUSPENDED) throw new LuaError("cannot resume non-suspended coroutine");
-        enterNested(L);
-        Coroutine prev = L.current;
-        co.resumer = prev;
-        if (prev != null) prev.status = Coroutine.Status.NORMAL;
-        co.status = Coroutine.Status.RUNNING;
-        L.current = co;
-        try {
-            boolean finished;
-            if (!co.started) {
-                co.started = true;
-                Object body = co.body;
-                co.body = null;
-                if (body instanceof LuaClosure cl) {
-                    co.ensureStack(1 + args.length + cl.p.maxStack);
-                    co.stack[0] = cl;
-                    System.arraycopy(args, 0, co.stack, 1, args.length);
-                    pushLua(co, cl, 0, args.length, -1);
-                    finished = run(co, 0);
-                } else {
-                    Object[] r = call(L, body, args);
-                    co.status = Coroutine.Status.DEAD;
-                    return r;
-                }
-            } else {
-                deliver(co, args);
-                finished = run(co, 0);
-            }
-            if (finished) {
-                co.status = Coroutine.Status.DEAD;
-                int n = co.lastTop;
-                Object[] out = n == 0 ? EMPTY : new Object[n];
-                System.arraycopy(co.stack, 0, out, 0, n);
-                java.util.Arrays.fill(co.stack, null);
-                return out;
-            }
-            co.status = Coroutine.Status.SUSPENDED;
-            Object[] t = co.transfer;
-            co.transfer = null;
-            return t;
-        } catch (LuaError | LuaKill e) {
-            co.status = Coroutine.Status.DEAD;
-            if (e instanceof LuaError le) co.deathError = le.value();
-            throw e;
-        } finally {
-            L.current = prev;
-            if (prev != null) prev.status = Coroutine.Status.RUNNING;
-            L.nestedCalls--;
-        }
-    }
-
-    /** Places the values of a resume where the yielding call's results belong. */
-    private static void deliver(Coroutine co, Object[] vals) {
-        int ret = co.pendingRet;
-        int n = vals.length;
-        if (co.pendingPcall) {
-            co.ensureStack(ret + n + 2);
-            co.stack[ret++] = Boolean.TRUE;
-        }
-        placeResults(co, co.frames[co.depth - 1], ret, vals, co.pendingN, co.pendingPcall ? 1 : 0);
-    }
-
-    /** Copies Java results to {@code ret}, adjusted to {@code wanted}; sets the frame's top. */
-    private static void placeResults(Coroutine co, CallFrame f, int ret, Object[] vals, int wanted, int already) {
-        int n = vals.length;
-        if (wanted < 0) {
-            co.ensureStack(ret + n + 1);
-            System.arraycopy(vals, 0, co.stack, ret, n);
-            f.top = ret + n;
-            return;
-        }
-        int want = wanted - already;
-        if (want <= 0) return;
-        co.ensureStack(ret + want + 1);
-        Object[] s = co.stack;
-        if (n >= want) {
-            System.arraycopy(vals, 0, s, ret, want);
-        } else {
-            System.arraycopy(vals, 0, s, ret, n);
-            for (int j = n; j < want; j++) s[ret + j] = null;
-        }
-    }
-
     // ---------------------------------------------------------------- frames
 
     /** Pushes a frame for closure {@code cl} whose function slot is {@code func}. */
@@ -266,7 +116,7 @@ final class Interpreter {
             } catch (LuaError e) {
                 if (!Errors.handle(co, e, stopDepth)) throw e;
             } catch (LuaKill k) {
-                unwindAll(co, stopDepth);
+                Calls.unwindAll(co, stopDepth);
                 throw k;
             } catch (StackOverflowError e) {
                 LuaError le = LuaError.runtime("stack overflow");
@@ -278,20 +128,6 @@ final class Interpreter {
         }
     }
 
-    static void unwindAll(Coroutine co, int stopDepth) {
-        if (co.depth > stopDepth) {
-            CallFrame bottom = co.frames[stopDepth];
-            co.closeUpvalues(bottom.ret);
-            while (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= bottom.ret) co.tbcCount--;
-            for (int d = stopDepth; d < co.depth; d++) {
-                co.frames[d].closure = null;
-                co.frames[d].varargs = null;
-            }
-            co.depth = stopDepth;
-        }
-    }
-
-    @SuppressWarnings("fallthrough")
     private static boolean loop(Coroutine co, LuaState L, int stopDepth) {
         newFrame:
         while (true) {
@@ -489,6 +325,41 @@ final class Interpreter {
                         int b = i >>> 23, c = (i >>> 14) & 0x1FF;
                         Object x = b >= 256 ? k[b - 256] : s[base + b];
                         Object y = c >= 256 ? k[c - 256] : s[base + c];
+                        int op = (i & 0x3F) - ADD;
+                        if (x instanceof Long lx && y instanceof Long ly) {
+                            long vx = lx, vy = ly;
+                            switch (op) {
+                                case Arith.MOD:
+                                    if (vy > 0) {
+                                        s[a] = LuaValues.valueOf(Math.floorMod(vx, vy));
+                                        continue;
+                                    }
+                                    break;
+                                case Arith.DIV:
+                                    s[a] = (double) vx / (double) vy;
+                                    continue;
+                                case Arith.IDIV:
+                                    if (vy > 0) {
+                                        s[a] = LuaValues.valueOf(Math.floorDiv(vx, vy));
+                                        continue;
+                                    }
+                                    break;
+                                case Arith.BAND:
+                                    s[a] = LuaValues.valueOf(vx & vy);
+                                    continue;
+                                case Arith.BOR:
+                                    s[a] = LuaValues.valueOf(vx | vy);
+                                    continue;
+                                case Arith.BXOR:
+                                    s[a] = LuaValues.valueOf(vx ^ vy);
+                                    continue;
+                                default:
+                                    break;
+                            }
+                        } else if (op <= Arith.IDIV && x instanceof Double dx && y instanceof Double dy) {
+                            s[a] = Arith.floatArith(op, dx, dy);
+                            continue;
+                        }
                         f.pc = pc;
                         if (Metamethods.arith(co, f, (i & 0x3F) - ADD, x, y, a)) continue newFrame;
                         s = co.stack;
@@ -545,7 +416,7 @@ final class Interpreter {
                         int close = (i >>> 6) & 0xFF;
                         if (close != 0) {
                             f.pc = pc;
-                            closeLevel(co, base + close - 1, null);
+                            Calls.closeLevel(co, base + close - 1, null);
                             s = co.stack;
                         }
                         pc += sbx;
@@ -565,6 +436,7 @@ final class Interpreter {
                             f.pc = pc;
                             int r = Metamethods.eq(co, f, x, y, (i >>> 6) & 0xFF);
                             if (r == 2) continue newFrame;
+                            s = co.stack; // a Java metamethod may have grown the stack
                             eq = r == 1;
                         } else eq = LuaValues.rawEquals(x, y);
                         if (eq != (((i >>> 6) & 0xFF) != 0)) pc++;
@@ -581,6 +453,7 @@ final class Interpreter {
                             f.pc = pc;
                             int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, false);
                             if (r == 2) continue newFrame;
+                            s = co.stack; // a Java metamethod may have grown the stack
                             lt = r == 1;
                         }
                         if (lt != (((i >>> 6) & 0xFF) != 0)) pc++;
@@ -597,6 +470,7 @@ final class Interpreter {
                             f.pc = pc;
                             int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, true);
                             if (r == 2) continue newFrame;
+                            s = co.stack; // a Java metamethod may have grown the stack
                             le = r == 1;
                         }
                         if (le != (((i >>> 6) & 0xFF) != 0)) pc++;
@@ -625,15 +499,14 @@ final class Interpreter {
                                 // fast path: fixed-arity Lua call, frame switch without leaving the loop
                                 for (int j = nargs; j < np.numParams; j++) s[nb + j] = null;
                                 co.depth = d + 1;
+                                // pc and top of the new frame are written before anything reads them;
+                                // varargs is already null (returns clear it)
                                 nf.closure = lc;
                                 nf.p = np;
                                 nf.base = nb;
                                 nf.ret = a;
-                                nf.pc = 0;
                                 nf.nresults = nres;
                                 nf.flags = 0;
-                                nf.top = nb;
-                                nf.varargs = null;
                                 f = nf;
                                 cl = lc;
                                 p = np;
@@ -649,7 +522,7 @@ final class Interpreter {
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!callOther(co, f, a, nargs, nres, 0)) return false;
+                        if (!Calls.callOther(co, f, a, nargs, nres, 0)) return false;
                         continue newFrame;
                     }
                     case TAILCALL: {
@@ -673,7 +546,7 @@ final class Interpreter {
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!callOther(co, f, a, nargs, -1, 0)) return false;
+                        if (!Calls.callOther(co, f, a, nargs, -1, 0)) return false;
                         continue newFrame;
                     }
                     case RETURN: {
@@ -682,7 +555,7 @@ final class Interpreter {
                         if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
                             f.pc = pc;
                             f.pc = pc;
-                            closeTbc(co, base, null);
+                            Calls.closeTbc(co, base, null);
                             s = co.stack;
                         }
                         if (co.openUpvals != null) co.closeUpvalues(base);
@@ -692,15 +565,16 @@ final class Interpreter {
                             int ret = f.ret;
                             int wanted = f.nresults;
                             CallFrame caller = co.frames[d - 1];
-                            if (wanted >= 0) {
+                            if (wanted == 1) {
+                                s[ret] = n > 0 ? s[a] : null;
+                            } else if (wanted >= 0) {
                                 for (int j = 0; j < wanted; j++) s[ret + j] = j < n ? s[a + j] : null;
-                                co.lastTop = ret + wanted;
                             } else {
                                 System.arraycopy(s, a, s, ret, n);
-                                co.lastTop = caller.top = ret + n;
+                                caller.top = ret + n;
                             }
-                            f.closure = null;
-                            f.varargs = null;
+                            // the popped frame keeps its closure until the depth is reused
+                            if (f.varargs != null) f.varargs = null;
                             co.depth = d;
                             f = caller;
                             cl = f.closure;
@@ -753,13 +627,34 @@ final class Interpreter {
                         s[a + 6] = s[a + 2];
                         int nres = (i >>> 14) & 0x1FF;
                         Object fn = s[a + 4];
+                        if (s[a + 5] instanceof LuaTable t) {
+                            // pairs and ipairs loops over tables run without calling out
+                            if (fn == BaseLib.NEXT) {
+                                f.pc = pc;
+                                if (!t.next(s[a + 6], s, a + 4)) s[a + 4] = null;
+                                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
+                                continue;
+                            }
+                            if (fn == BaseLib.IPAIRS_ITER && t.getMetatable() == null && s[a + 6] instanceof Long ctl) {
+                                long idx = ctl + 1;
+                                Object v = t.rawgetInt(idx);
+                                if (v == null) {
+                                    s[a + 4] = null;
+                                } else {
+                                    s[a + 4] = LuaValues.valueOf(idx);
+                                    s[a + 5] = v;
+                                }
+                                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
+                                continue;
+                            }
+                        }
                         if (fn instanceof LuaClosure lc) {
                             f.pc = pc;
                             pushLua(co, lc, a + 4, 2, nres);
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!callOther(co, f, a + 4, 2, nres, 0)) return false;
+                        if (!Calls.callOther(co, f, a + 4, 2, nres, 0)) return false;
                         continue newFrame;
                     }
                     case TFORLOOP: {
@@ -789,7 +684,7 @@ final class Interpreter {
                     }
                     case CLOSE:
                         f.pc = pc;
-                        closeLevel(co, a, null);
+                        Calls.closeLevel(co, a, null);
                         s = co.stack;
                         continue;
                     case TBC: {
@@ -840,81 +735,4 @@ final class Interpreter {
         }
     }
 
-    // ---------------------------------------------------------------- calls of non-Lua values
-
-    /**
-     * Calls a Java function or a value with {@code __call} whose slot is {@code a}. Returns false
-     * when the coroutine yielded. {@code pcallFlag} is 1 when results get {@code true} prepended.
-     */
-    static boolean callOther(Coroutine co, CallFrame f, int a, int nargs, int nres, int pcallFlag) {
-        LuaState L = co.state;
-        while (true) {
-            Object fn = co.stack[a];
-            if (fn instanceof JavaFunction jf) {
-                if (jf instanceof ProtectedCall pf) {
-                    return pf.callProtected(co, f, a, nargs, nres);
-                }
-                Object[] s = co.stack;
-                Object[] args = nargs == 0 ? EMPTY : new Object[nargs];
-                System.arraycopy(s, a + 1, args, 0, nargs);
-                int savedTop = co.javaTop;
-                int savedC = co.cCallDepth;
-                co.javaTop = Math.max(a + 1 + nargs, f.base + f.p.maxStack);
-                co.cCallDepth = -1;
-                co.currentJava = jf;
-                Object[] r;
-                try {
-                    r = jf.call(L, args);
-                } finally {
-                    co.javaTop = savedTop;
-                    co.cCallDepth = savedC;
-                }
-                co.currentJava = null;
-                if (r == LuaState.YIELD) {
-                    if (co.isMain) throw LuaError.runtime("attempt to yield from outside a coroutine");
-                    if (co.nny > 0) throw LuaError.runtime("attempt to yield across a C-call boundary");
-                    co.pendingRet = a;
-                    co.pendingN = nres;
-                    co.pendingPcall = false;
-                    return false;
-                }
-                placeResults(co, f, a, r, nres, 0);
-                return true;
-            }
-            if (fn instanceof LuaClosure lc) {
-                pushLua(co, lc, a, nargs, nres);
-                return true;
-            }
-            Object mm = Metamethods.get(L, fn, "__call");
-            if (mm == null) {
-                throw LuaError.operand("attempt to call a " + LuaValues.typeName(fn) + " value");
-            }
-            co.ensureStack(a + nargs + 2 + 1);
-            Object[] s = co.stack;
-            System.arraycopy(s, a, s, a + 1, nargs + 1);
-            s[a] = mm;
-            nargs++;
-        }
-    }
-
-    // ---------------------------------------------------------------- closing variables
-
-    /** Closes upvalues and to-be-closed variables at or above stack index {@code level}. */
-    static void closeLevel(Coroutine co, int level, Object error) {
-        if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= level) closeTbc(co, level, error);
-        if (co.openUpvals != null) co.closeUpvalues(level);
-    }
-
-    /** Calls {@code __close} of each to-be-closed variable at or above {@code level}, newest first. */
-    static void closeTbc(Coroutine co, int level, Object error) {
-        while (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= level) {
-            int idx = co.tbc[--co.tbcCount];
-            Object v = co.stack[idx];
-            Object mm = Metamethods.get(co.state, v, "__close");
-            if (mm != null) {
-                co.closeUpvalues(idx);
-                call(co.state, mm, new Object[] {v, error});
-            }
-        }
-    }
 }

@@ -29,8 +29,6 @@ public final class LuaTable {
     private int hashUsed;
     private LuaTable metatable;
     private boolean readOnly;
-    /** Bit set of metamethod events known to be absent when this table is used as a metatable. */
-    byte absentFlags;
 
     public LuaTable() {}
 
@@ -39,7 +37,7 @@ public final class LuaTable {
         if (arrayCapacity > 0) array = new Object[arrayCapacity];
         if (hashCapacity > 0) {
             int cap = 4;
-            while (cap * 3 / 4 < hashCapacity) cap <<= 1;
+            while (cap / 2 < hashCapacity) cap <<= 1;
             hashKeys = new Object[cap];
             hashValues = new Object[cap];
         }
@@ -93,14 +91,34 @@ public final class LuaTable {
 
     /** Raw get of a string key. */
     public Object rawgetStr(String key) {
-        return hashGet(key);
+        Object[] keys = hashKeys;
+        if (keys == null) return null;
+        int mask = keys.length - 1;
+        int h = key.hashCode();
+        int i = (h ^ (h >>> 16)) & mask;
+        while (true) {
+            Object k = keys[i];
+            if (k == null) return null;
+            if (k == key || k instanceof String s && s.hashCode() == h && s.equals(key)) return hashValues[i];
+            i = (i + 1) & mask;
+        }
     }
 
     private Object hashGet(Object key) {
+        if (key instanceof String s) return rawgetStr(s);
         Object[] keys = hashKeys;
         if (keys == null) return null;
         int mask = keys.length - 1;
         int i = hash(key) & mask;
+        if (key instanceof Long l) {
+            long v = l;
+            while (true) {
+                Object k = keys[i];
+                if (k == null) return null;
+                if (k == key || k instanceof Long kl && kl == v) return hashValues[i];
+                i = (i + 1) & mask;
+            }
+        }
         while (true) {
             Object k = keys[i];
             if (k == null) return null;
@@ -227,7 +245,7 @@ public final class LuaTable {
             i = (i + 1) & mask;
         }
         if (value == null) return;
-        if ((hashUsed + 1) * 4 > keys.length * 3) {
+        if ((hashUsed + 1) * 2 > keys.length) { // at most half full: short probe chains for misses
             rehash();
             hashPut(key, value);
             return;
@@ -242,7 +260,7 @@ public final class LuaTable {
         int live = 0;
         for (Object v : oldV) if (v != null) live++;
         int cap = 4;
-        while (cap * 3 / 4 <= live + 1) cap <<= 1;
+        while (cap / 2 <= live + 1) cap <<= 1;
         hashKeys = new Object[cap];
         hashValues = new Object[cap];
         hashUsed = 0;
@@ -293,6 +311,11 @@ public final class LuaTable {
      * {@code out}; returns false at the end. Raises "invalid key to 'next'" for unknown keys.
      */
     public boolean next(Object key, Object[] out) {
+        return next(key, out, 0);
+    }
+
+    /** {@link #next(Object, Object[])} writing key and value at {@code out[at]} and {@code out[at + 1]}. */
+    boolean next(Object key, Object[] out, int at) {
         int i;
         if (key == null) {
             i = 0;
@@ -311,16 +334,16 @@ public final class LuaTable {
         }
         for (; i < arraySize; i++) {
             if (array[i] != null) {
-                out[0] = LuaValues.valueOf(i + 1L);
-                out[1] = array[i];
+                out[at] = LuaValues.valueOf(i + 1L);
+                out[at + 1] = array[i];
                 return true;
             }
         }
         if (hashKeys != null) {
             for (int s = i - arraySize; s < hashKeys.length; s++) {
                 if (hashValues[s] != null) {
-                    out[0] = hashKeys[s];
-                    out[1] = hashValues[s];
+                    out[at] = hashKeys[s];
+                    out[at + 1] = hashValues[s];
                     return true;
                 }
             }

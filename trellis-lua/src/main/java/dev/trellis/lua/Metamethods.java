@@ -69,7 +69,7 @@ final class Metamethods {
                 h = get(L, t, "__index");
                 if (h == null) throw LuaError.vm("attempt to index a " + LuaValues.typeName(t) + " value");
             }
-            if (h instanceof LuaFunction) return first(Interpreter.call(L, h, new Object[] {t, key}));
+            if (h instanceof LuaFunction) return first(Calls.call(L, h, new Object[] {t, key}));
             t = h;
         }
         throw LuaError.runtime("'__index' chain too long; possible loop");
@@ -81,6 +81,10 @@ final class Metamethods {
             Object h;
             if (t instanceof LuaTable tt) {
                 LuaTable mt = tt.getMetatable();
+                if (v == null && mt == L.library.globalsMetatable && L.library.functions.rawget(key) != null) {
+                    L.detachGlobals(); // removing a library global: this state gets its own copy
+                    mt = null;
+                }
                 if (mt == null || (h = mt.rawgetStr("__newindex")) == null || tt.rawget(key) != null) {
                     tt.rawset(key, v);
                     return false;
@@ -106,6 +110,10 @@ final class Metamethods {
             Object h;
             if (t instanceof LuaTable tt) {
                 LuaTable mt = tt.getMetatable();
+                if (v == null && mt == L.library.globalsMetatable && L.library.functions.rawget(key) != null) {
+                    L.detachGlobals();
+                    mt = null;
+                }
                 if (mt == null || (h = mt.rawgetStr("__newindex")) == null || tt.rawget(key) != null) {
                     tt.rawset(key, v);
                     return;
@@ -115,7 +123,7 @@ final class Metamethods {
                 if (h == null) throw LuaError.vm("attempt to index a " + LuaValues.typeName(t) + " value");
             }
             if (h instanceof LuaFunction) {
-                Interpreter.call(L, h, new Object[] {t, key, v});
+                Calls.call(L, h, new Object[] {t, key, v});
                 return;
             }
             t = h;
@@ -128,7 +136,7 @@ final class Metamethods {
     private static boolean callMeta(Coroutine co, CallFrame f, LuaFunction fn, Object a1, Object a2, Object a3,
                                     int nargs, int flags, int contReg) {
         if (fn instanceof LuaClosure lc) {
-            int func = Interpreter.watermark(co);
+            int func = Calls.watermark(co);
             co.ensureStack(func + 4 + lc.p.maxStack);
             Object[] s = co.stack;
             s[func] = lc;
@@ -141,7 +149,7 @@ final class Metamethods {
             return true;
         }
         Object[] args = nargs == 3 ? new Object[] {a1, a2, a3} : new Object[] {a1, a2};
-        Object[] r = Interpreter.call(co.state, fn, args);
+        Object[] r = Calls.call(co.state, fn, args);
         if ((flags & CallFrame.CONT_STORE) != 0) co.stack[f.base + contReg] = first(r);
         return false;
     }
@@ -177,7 +185,7 @@ final class Metamethods {
         Object h = get(L, x, event);
         if (h == null) h = get(L, y, event);
         if (h == null) throw arithError(op, x, y);
-        return first(Interpreter.call(L, h, new Object[] {x, y}));
+        return first(Calls.call(L, h, new Object[] {x, y}));
     }
 
     static LuaError arithError(int op, Object x, Object y) {
@@ -215,7 +223,7 @@ final class Metamethods {
             if (x instanceof LuaTable t) return LuaValues.valueOf(t.length());
             throw LuaError.vm("attempt to get length of a " + LuaValues.typeName(x) + " value");
         }
-        return first(Interpreter.call(L, h, new Object[] {x, x}));
+        return first(Calls.call(L, h, new Object[] {x, x}));
     }
 
     // ---------------------------------------------------------------- concatenation
@@ -265,7 +273,7 @@ final class Metamethods {
                 Object bad = isStringLike(l) ? acc : l;
                 throw LuaError.operand("attempt to concatenate a " + LuaValues.typeName(bad) + " value");
             }
-            acc = first(Interpreter.call(L, h, new Object[] {l, acc}));
+            acc = first(Calls.call(L, h, new Object[] {l, acc}));
         }
         return acc;
     }
@@ -287,7 +295,7 @@ final class Metamethods {
             callMeta(co, f, lc, x, y, null, 2, CallFrame.CONT_COND, expected);
             return 2;
         }
-        Object[] r = Interpreter.call(co.state, h, new Object[] {x, y});
+        Object[] r = Calls.call(co.state, h, new Object[] {x, y});
         return LuaValues.isTruthy(first(r)) ? 1 : 0;
     }
 
@@ -317,7 +325,7 @@ final class Metamethods {
         Object h = get(L, x, "__lt");
         if (h == null) h = get(L, y, "__lt");
         if (h == null) throw compareError(x, y);
-        return LuaValues.isTruthy(first(Interpreter.call(L, h, new Object[] {x, y})));
+        return LuaValues.isTruthy(first(Calls.call(L, h, new Object[] {x, y})));
     }
 
     /** x == y with __eq, from Java. */
@@ -328,7 +336,7 @@ final class Metamethods {
             Object h = get(L, x, "__eq");
             if (h == null) h = get(L, y, "__eq");
             if (h == null) return false;
-            return LuaValues.isTruthy(first(Interpreter.call(L, h, new Object[] {x, y})));
+            return LuaValues.isTruthy(first(Calls.call(L, h, new Object[] {x, y})));
         }
         return LuaValues.rawEquals(x, y);
     }

@@ -103,7 +103,7 @@ abstract class ProtectedCall extends JavaFunction {
                     return false;
                 }
             } else {
-                r = Interpreter.call(L, callee, args);
+                r = Calls.call(L, callee, args);
             }
         } catch (LuaError e) {
             Object v = e.value();
@@ -135,7 +135,7 @@ abstract class ProtectedCall extends JavaFunction {
     /** Runs an xpcall message handler; an error inside it gives "error in error handling". */
     static Object handle(LuaState L, Object handler, Object v) {
         try {
-            return firstOf(Interpreter.call(L, handler, new Object[] {v}));
+            return firstOf(Calls.call(L, handler, new Object[] {v}));
         } catch (LuaError he) {
             return "error in error handling";
         }
