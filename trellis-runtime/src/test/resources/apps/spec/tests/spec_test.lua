@@ -282,7 +282,9 @@ function T.deep_copy()
     local shared = {n = 1}
     local t = {a = shared, b = shared, ch = channel.new(), list = {1, 2, 3}}
     t.self = t
-    setmetatable(t, {__index = function() return "meta" end})
+    t.fn = function() return shared end
+    t.host_fn = print
+    setmetatable(t, {__index = {anything = "meta"}, __call = function() return "called" end})
     local pid = process.spawn_monitored("w:mutate", H, t)
     local e = check(await_event(process.event.EXIT, pid))
     local r = e.result.value
@@ -291,6 +293,9 @@ function T.deep_copy()
     check(r.self == r, "cycles kept")
     check(rawget(r, "ch") == nil, "channels arrive as nil")
     check(r.anything == "meta", "metatable copied")
+    check(rawget(r, "fn") == nil, "Lua functions arrive as nil")
+    check(r.host_fn == print, "host functions are shared")
+    check(getmetatable(r).__call == nil and not pcall(r), "function-valued metamethods arrive as nil")
     check(r.list[3] == 3)
     return true
 end
@@ -309,6 +314,37 @@ function T.error_objects()
     check(okk == false and oerr:message() == "option bogus is not supported")
     local ok2, oerr2 = process.set_options({trap_links = "yes"})
     check(ok2 == false and oerr2:message() == "trap_links must be a boolean")
+    return true
+end
+
+-- the errors global: new, kinds, is, wrap/unwrap, details, retryable; errors travel between processes
+function T.errors_module()
+    local e = errors.new({message = "no such user", kind = errors.NOT_FOUND, retryable = false, details = {id = 42}})
+    check(tostring(e) == "no such user" and e:kind() == "NOT_FOUND" and e:kind() == errors.NOT_FOUND)
+    check(errors.is(e, errors.NOT_FOUND) and not errors.is(e, errors.INVALID) and not errors.is("x", errors.NOT_FOUND))
+    check(e:retryable() == false and errors.retryable(e) == false)
+    local d = e:details()
+    check(d.id == 42)
+    d.id = 1
+    check(e:details().id == 42, "details are copied out")
+    local plain = errors.new("boom")
+    check(plain:kind() == errors.UNKNOWN and plain:retryable() == true and plain:details() == nil)
+    local t = errors.new({message = "slow", kind = errors.TIMEOUT})
+    check(t:kind() == "TIMEOUT" and errors.kind(t) == errors.TIMEOUT)
+    local w = errors.wrap(e, "loading profile")
+    check(tostring(w) == "loading profile: no such user" and w:kind() == errors.NOT_FOUND and w:retryable() == false)
+    check(errors.unwrap(w) == e and w:unwrap() == e and errors.unwrap(e) == nil)
+    check(errors.wrap(nil, "x") == nil)
+    check("ctx: " .. e == "ctx: no such user")
+    check(not pcall(errors.new, {message = "m", kind = "BOGUS"}), "unknown kinds are rejected")
+    local ok, msg = pcall(errors.new, {kind = errors.INVALID})
+    check(not ok and string.find(msg, "field 'message' must be a string", 1, true), msg)
+    check(not pcall(errors.new, {message = "m", retryable = "no"}))
+    check(not pcall(errors.kind, "not an error"))
+    -- an error object sent to another process arrives intact; returned as (nil, err) it is an error exit
+    local pid = process.spawn_monitored("w:returns", H, nil, e)
+    local ev = check(await_event(process.event.EXIT, pid))
+    check(ev.result.error:kind() == errors.NOT_FOUND and ev.result.error:details().id == 42, ev.error)
     return true
 end
 

@@ -26,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  *
  * <p>Restart rules (Wippy's): a normal return ends the service (no restart); an error the script
- * returned ({@code return nil, "msg"}) is not retryable and ends it too; a raised error, a kill or
+ * returned ({@code return nil, "msg"}) or made with {@code errors.new{retryable = false}} is not
+ * retryable and ends it too; a raised error, a kill or
  * a linked failure is a failure: it is retried after {@code initial_delay × backoff_factor^(n-1)}
  * (capped at {@code max_delay}, ± {@code jitter}); a run of at least {@code stable_threshold}
  * resets the count; with {@code max_attempts: N} the N-th failure in a row leaves it failed.
@@ -82,7 +83,7 @@ public final class ServiceSupervisor implements ProcessBody {
                 return Outcome.EXITED.name().toLowerCase();
             }
             ProcessError err = exit.result().error();
-            if (err.cause() instanceof LuaErrors.ScriptReturn) {
+            if (!LuaErrors.retryable(err)) {
                 note("exited with an error (not restarted): " + err.message());
                 return Outcome.EXITED.name().toLowerCase();
             }
