@@ -366,6 +366,23 @@ function T.parked_process_lives()
     return true
 end
 
+-- §2.1 deadlock: nothing runnable, nothing parked on a mailbox channel or timer, no subscription
+function T.deadlock()
+    local DEADLOCK = "all coroutines blocked with no pending operations"
+    for _, id in ipairs({"w:deadlock", "w:deadlock_pair", "w:deadlock_in_place"}) do
+        local pid = process.spawn_monitored(id, H)
+        local e = check(await_event(process.event.EXIT, pid))
+        check(e.error and string.find(e.error, DEADLOCK, 1, true), id .. ": " .. tostring(e.error))
+    end
+    local timer = process.spawn_monitored("w:wakes_by_timer", H)
+    check(check(await_event(process.event.EXIT, timer)).result.value == "woke")
+    local idle = process.spawn_monitored("w:idle_with_inbox", H)
+    check(await_event(process.event.EXIT, idle, "50ms") == nil, "a subscribed process is idle, not deadlocked")
+    process.send(idle, "x", "hello")
+    check(check(await_event(process.event.EXIT, idle)).result.value == "hello")
+    return true
+end
+
 -- echo round trip: message objects from another process
 function T.echo()
     local pid = process.spawn("w:echo", H)

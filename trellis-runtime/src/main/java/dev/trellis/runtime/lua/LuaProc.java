@@ -16,7 +16,10 @@ import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * One running Lua process: the core {@link Proc}, its own {@link LuaState} (globals over the shared
@@ -47,6 +50,8 @@ public final class LuaProc {
     private LuaUserdata inbox;
     private LuaUserdata events;
     private HashMap<Channel<?>, LuaUserdata> listeners;
+    /** Channels fed by timers (time.after, timer, ticker): weakly held, so dropped ones are forgotten. */
+    private Set<Channel<?>> timers;
     private int interrupts;
 
     LuaProc(LuaProgram program, Proc proc) {
@@ -56,7 +61,7 @@ public final class LuaProc {
         this.state.globals().setMetatable(program.runtime().library().globalsMetatable());
         this.state.setModuleLoader(program.runtime().modules());
         this.state.setInterruptHandler(INTERRUPTS, INTERRUPT_BUDGET);
-        this.scheduler = new CoroutineScheduler(state, proc.owner());
+        this.scheduler = new CoroutineScheduler(state, proc.owner(), this::hasSubscriptions);
     }
 
     /**
@@ -185,6 +190,25 @@ public final class LuaProc {
             listeners = new HashMap<>(4);
         }
         return listeners.computeIfAbsent(ch, ChannelModule::wrap);
+    }
+
+    /** {@return the userdata of a timer's channel, remembered as fed from outside the process} */
+    LuaUserdata timerChannel(Channel<?> ch) {
+        if (timers == null) {
+            timers = Collections.newSetFromMap(new WeakHashMap<>());
+        }
+        timers.add(ch);
+        return ChannelModule.wrap(ch);
+    }
+
+    /** {@return whether something outside the process can make {@code ch} ready: the mailbox or a timer} */
+    boolean fedFromOutside(Channel<?> ch) {
+        return ch.isSubscribed() || (timers != null && timers.contains(ch));
+    }
+
+    /** {@return whether the process subscribed to its inbox, its events or a topic} */
+    boolean hasSubscriptions() {
+        return inbox != null || events != null || (listeners != null && !listeners.isEmpty());
     }
 
     /** Forgets the userdata of an unsubscribed channel. */
