@@ -383,6 +383,89 @@ function T.deadlock()
     return true
 end
 
+-- §1.2 exec: spawn, wait, and return the child's result
+function T.exec()
+    local v, err = process.exec("w:returns", H, {n = 1}, 2)
+    check(err == nil and v.n == 1, tostring(err))
+    local none, nerr = process.exec("w:returns", H)
+    check(none == nil and nerr == nil, "nothing returned: nil, nil")
+    local f, ferr = process.exec("w:fails", H, "exec boom")
+    check(f == nil and tostring(ferr) == "exec boom", tostring(ferr))
+    local r, rerr = process.exec("w:returns", H, nil, "returned error")
+    check(r == nil and rerr:message() == "returned error")
+    local _, e1 = process.exec("w:returns")
+    check(e1:kind() == "INVALID" and e1:message() == "exec requires id and host arguments")
+    local _, e2 = process.exec("", H)
+    check(e2:message() == "process ID required")
+    local _, e3 = process.exec("nonamespace", H)
+    check(e3:message() == "invalid process ID format (namespace:name required)")
+    local _, e4 = process.exec("w:returns", "")
+    check(e4:message() == "host ID required")
+    local _, e5 = process.exec("w:nope", H)
+    check(e5:message() == "factory not found")
+    local _, e6 = process.exec("w:returns", "no:host")
+    check(e6:message() == "host not found")
+    -- several coroutines may exec at once; other coroutines keep running meanwhile
+    local results = channel.new(3)
+    for i = 1, 3 do coroutine.spawn(function() results:send((process.exec("w:returns", H, i))) end) end
+    local sum = 0
+    for _ = 1, 3 do sum = sum + results:receive() end
+    check(sum == 6, "sum " .. sum)
+    return true
+end
+
+-- §1.4 Spawner: context values inherited, messages queued before the child runs, a name in place
+function T.spawner()
+    local pid = process.with_context({request_id = "r1"})
+        :with_context({user = "ann"})
+        :with_name("named_worker")
+        :with_message("config", {size = 10})
+        :spawn_monitored("w:context_reader", H)
+    local e = check(await_event(process.event.EXIT, pid))
+    local r = check(e.result.value, e.error)
+    check(r.id == "r1" and r.all.user == "ann" and r.all.request_id == "r1")
+    check(r.topic == "config" and r.data.size == 10 and r.from == "", "with_message: sender is empty")
+    check(r.name == pid, "the name is registered before the child runs")
+    check(r.missing_err == "NOT_FOUND")
+    check(process.registry.lookup("named_worker") == nil, "names are released at exit")
+    -- the caller's context is inherited by plain spawns of a child that has one
+    local base = process.with_options({anything = true})
+    check(getmetatable(base) ~= nil and base ~= process.with_options({}), "a new spawner every call")
+    check(not pcall(process.with_context, "nope"), "bad argument raises")
+    check(not pcall(process.with_context({}).with_name, process.with_context({}), ""), "empty name raises")
+    check(not pcall(function() process.with_context({}):with_message("@x", 1) end), "@ topics raise")
+    check(not pcall(function() process.with_context({[1] = "x"}) end), "keys must be strings")
+    local _, nf = process.with_context({}):spawn("w:nope", H)
+    check(nf:message() == "factory not found")
+    return true
+end
+
+-- §1.4 spawn-or-signal: a taken name gets the messages and its pid comes back; races give one winner
+function T.spawn_or_signal()
+    local seen = process.listen("seen")
+    local first = process.with_context({}):with_name("singleton"):with_message("m", 1):spawn("w:named", H, process.pid())
+    check(recv(seen) == "m=1")
+    local second = process.with_context({}):with_name("singleton"):with_message("m", 2):spawn_monitored("w:named", H, process.pid())
+    check(second == first, "the existing pid is returned")
+    check(recv(seen) == "m=2", "the messages went to the holder")
+    check(await_event(process.event.EXIT, nil, "30ms") == nil, "no process was created, so no EXIT")
+    process.terminate(first)
+    -- many coroutines race for one name: exactly one process, every message delivered to it
+    local pids = channel.new(20)
+    for i = 1, 20 do
+        coroutine.spawn(function()
+            pids:send(process.with_context({}):with_name("raced"):with_message("m", i):spawn("w:named", H, process.pid()))
+        end)
+    end
+    local winner = pids:receive()
+    for _ = 2, 20 do check(pids:receive() == winner, "one winner") end
+    local got = {}
+    for _ = 1, 20 do got[check(recv(seen))] = true end
+    for i = 1, 20 do check(got["m=" .. i], "message " .. i) end
+    process.terminate(winner)
+    return true
+end
+
 -- echo round trip: message objects from another process
 function T.echo()
     local pid = process.spawn("w:echo", H)

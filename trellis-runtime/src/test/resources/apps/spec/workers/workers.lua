@@ -126,4 +126,22 @@ function M.idle_with_inbox()
     return ch:receive()
 end
 
+-- Returns its inherited context values and the first inbox message (topic, payload, sender).
+function M.context_reader()
+    local ctx = require("ctx")
+    local msg = process.inbox():receive()
+    local missing, err = ctx.get("missing")
+    return {id = ctx.get("request_id"), all = ctx.all(), topic = msg:topic(), data = msg:payload():data(),
+            from = msg:from(), name = process.registry.lookup("named_worker"), missing_err = err and err:kind()}
+end
+
+-- Named: collects messages on its inbox and reports each to the parent.
+function M.named(parent)
+    local inbox = process.inbox()
+    while true do
+        local msg = inbox:receive()
+        process.send(parent, "seen", msg:topic() .. "=" .. tostring(msg:payload():data()))
+    end
+end
+
 return M

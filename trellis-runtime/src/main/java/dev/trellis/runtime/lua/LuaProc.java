@@ -16,8 +16,10 @@ import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 
@@ -53,10 +55,16 @@ public final class LuaProc {
     /** Channels fed by timers (time.after, timer, ticker): weakly held, so dropped ones are forgotten. */
     private Set<Channel<?>> timers;
     private int interrupts;
+    /** Context values inherited from the spawner (immutable; exported Lua values). */
+    final Map<String, Object> context;
+    /** Reply channels of finished {@code process.exec} calls, unsubscribed at the next exec. */
+    private ArrayList<Channel<?>> finishedExecs;
+    private int execs;
 
-    LuaProc(LuaProgram program, Proc proc) {
+    LuaProc(LuaProgram program, Proc proc, Map<String, Object> context) {
         this.program = program;
         this.proc = proc;
+        this.context = context;
         this.state = new LuaState();
         this.state.globals().setMetatable(program.runtime().library().globalsMetatable());
         this.state.setModuleLoader(program.runtime().modules());
@@ -190,6 +198,29 @@ public final class LuaProc {
             listeners = new HashMap<>(4);
         }
         return listeners.computeIfAbsent(ch, ChannelModule::wrap);
+    }
+
+    /** Notes that an exec's reply channel got its answer (called while the mailbox is routed). */
+    void execFinished(Channel<?> reply) {
+        if (finishedExecs == null) {
+            finishedExecs = new ArrayList<>(2);
+        }
+        finishedExecs.add(reply);
+    }
+
+    /** Unsubscribes the reply topics of finished execs. */
+    void unlistenFinishedExecs() {
+        if (finishedExecs != null) {
+            for (Channel<?> ch : finishedExecs) {
+                proc.unlisten(ch);
+            }
+            finishedExecs.clear();
+        }
+    }
+
+    /** {@return a fresh private topic for one {@code process.exec}, in the style of Wippy's {@code after@17}} */
+    String execTopic() {
+        return "exec@" + (++execs);
     }
 
     /** {@return the userdata of a timer's channel, remembered as fed from outside the process} */
