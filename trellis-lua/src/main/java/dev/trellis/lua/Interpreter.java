@@ -669,61 +669,11 @@ final class Interpreter {
                         }
                         continue;
                     }
-                    case SETLIST: {
-                        int n = i >>> 23;
-                        int c = (i >>> 14) & 0x1FF;
-                        if (c == 0) {
-                            c = code[pc++];
-                            f.pc = pc;
-                        }
-                        if (n == 0) n = f.top - a - 1;
-                        LuaTable t = (LuaTable) s[a];
-                        long start = (long) (c - 1) * FIELDS_PER_FLUSH;
-                        for (int j = 1; j <= n; j++) t.rawsetInt(start + j, s[a + j]);
-                        continue;
-                    }
-                    case CLOSE:
+                    case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG:
                         f.pc = pc;
-                        Calls.closeLevel(co, a, null);
+                        pc = coldOp(co, f, i, a, pc);
                         s = co.stack;
                         continue;
-                    case TBC: {
-                        Object v = s[a];
-                        if (v != null && v != Boolean.FALSE) {
-                            f.pc = pc;
-                            if (Metamethods.get(L, v, "__close") == null) {
-                                String name = p.localName(a - base, pc - 1);
-                                throw LuaError.runtime("variable '" + (name == null ? "?" : name) + "' got a non-closable value");
-                            }
-                            co.addTbc(a);
-                        }
-                        continue;
-                    }
-                    case CLOSURE: {
-                        Prototype np = p.protos[i >>> 14];
-                        int nu = np.upvalIndex.length;
-                        Upvalue[] uv = new Upvalue[nu];
-                        for (int j = 0; j < nu; j++) {
-                            uv[j] = np.upvalInStack[j] ? co.findUpvalue(base + np.upvalIndex[j]) : up[np.upvalIndex[j]];
-                        }
-                        s[a] = new LuaClosure(np, uv);
-                        continue;
-                    }
-                    case VARARG: {
-                        int b = i >>> 23;
-                        Object[] va = f.varargs;
-                        int n = va.length;
-                        if (b == 0) {
-                            co.ensureStack(a + n + 1);
-                            s = co.stack;
-                            System.arraycopy(va, 0, s, a, n);
-                            f.top = a + n;
-                        } else {
-                            int want = b - 1;
-                            for (int j = 0; j < want; j++) s[a + j] = j < n ? va[j] : null;
-                        }
-                        continue;
-                    }
                     default:
                         throw new IllegalStateException("bad opcode " + (i & 0x3F));
                 }
@@ -735,4 +685,70 @@ final class Interpreter {
         }
     }
 
+    /**
+     * The less frequent instructions, kept out of {@link #loop} so the hot dispatch stays small
+     * for the JIT. Returns the next pc (SETLIST may consume an extra word).
+     */
+    private static int coldOp(Coroutine co, CallFrame f, int i, int a, int pc) {
+        Object[] s = co.stack;
+        int base = f.base;
+        Prototype p = f.p;
+        switch (i & 0x3F) {
+            case SETLIST: {
+                int n = i >>> 23;
+                int c = (i >>> 14) & 0x1FF;
+                if (c == 0) {
+                    c = p.code[pc++];
+                    f.pc = pc;
+                }
+                if (n == 0) n = f.top - a - 1;
+                LuaTable t = (LuaTable) s[a];
+                long start = (long) (c - 1) * FIELDS_PER_FLUSH;
+                for (int j = 1; j <= n; j++) t.rawsetInt(start + j, s[a + j]);
+                return pc;
+            }
+            case CLOSE:
+                Calls.closeLevel(co, a, null);
+                return pc;
+            case TBC: {
+                Object v = s[a];
+                if (v != null && v != Boolean.FALSE) {
+                    if (Metamethods.get(co.state, v, "__close") == null) {
+                        String name = p.localName(a - base, pc - 1);
+                        throw LuaError.runtime("variable '" + (name == null ? "?" : name) + "' got a non-closable value");
+                    }
+                    co.addTbc(a);
+                }
+                return pc;
+            }
+            case CLOSURE: {
+                Prototype np = p.protos[i >>> 14];
+                Upvalue[] up = f.closure.upvals;
+                int nu = np.upvalIndex.length;
+                Upvalue[] uv = new Upvalue[nu];
+                for (int j = 0; j < nu; j++) {
+                    uv[j] = np.upvalInStack[j] ? co.findUpvalue(base + np.upvalIndex[j]) : up[np.upvalIndex[j]];
+                }
+                s[a] = new LuaClosure(np, uv);
+                return pc;
+            }
+            case VARARG: {
+                int b = i >>> 23;
+                Object[] va = f.varargs;
+                int n = va.length;
+                if (b == 0) {
+                    co.ensureStack(a + n + 1);
+                    s = co.stack;
+                    System.arraycopy(va, 0, s, a, n);
+                    f.top = a + n;
+                } else {
+                    int want = b - 1;
+                    for (int j = 0; j < want; j++) s[a + j] = j < n ? va[j] : null;
+                }
+                return pc;
+            }
+            default:
+                throw new IllegalStateException("bad opcode " + (i & 0x3F));
+        }
+    }
 }
