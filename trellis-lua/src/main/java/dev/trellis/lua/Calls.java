@@ -49,7 +49,7 @@ final class Calls {
         System.arraycopy(args, 0, s, func + 1, args.length);
         co.nny++;
         try {
-            Interpreter.pushLua(co, cl, func, args.length, -1).flags = CallFrame.BOUNDARY;
+            Frames.pushLua(co, cl, func, args.length, -1).flags = CallFrame.BOUNDARY;
             Interpreter.run(co, depth);
             int n = co.lastTop - func;
             Object[] out = n == 0 ? EMPTY : new Object[n];
@@ -95,7 +95,7 @@ final class Calls {
                     co.ensureStack(1 + args.length + cl.p.maxStack);
                     co.stack[0] = cl;
                     System.arraycopy(args, 0, co.stack, 1, args.length);
-                    Interpreter.pushLua(co, cl, 0, args.length, -1);
+                    Frames.pushLua(co, cl, 0, args.length, -1);
                     finished = Interpreter.run(co, 0);
                 } else {
                     Object[] r = call(L, body, args);
@@ -242,7 +242,7 @@ final class Calls {
                 return true;
             }
             if (fn instanceof LuaClosure lc) {
-                Interpreter.pushLua(co, lc, a, nargs, nres);
+                Frames.pushLua(co, lc, a, nargs, nres);
                 return true;
             }
             Object mm = Metamethods.get(L, fn, "__call");
