@@ -56,6 +56,7 @@ final class Calls {
             System.arraycopy(co.stack, func, out, 0, n);
             return out;
         } finally {
+            if (co.depth == 0) co.releaseStack();
             co.nny--;
             L.nestedCalls--;
         }
