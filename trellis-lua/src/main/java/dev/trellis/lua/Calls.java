@@ -200,9 +200,9 @@ final class Calls {
 
     /**
      * Calls a Java function or a value with {@code __call} whose slot is {@code a}. Returns false
-     * when the coroutine yielded. {@code pcallFlag} is 1 when results get {@code true} prepended.
+     * when the coroutine yielded.
      */
-    static boolean callOther(Coroutine co, CallFrame f, int a, int nargs, int nres, int pcallFlag) {
+    static boolean callOther(Coroutine co, CallFrame f, int a, int nargs, int nres) {
         LuaState L = co.state;
         while (true) {
             Object fn = co.stack[a];

@@ -439,7 +439,7 @@ final class Interpreter {
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!Calls.callOther(co, f, a, nargs, nres, 0)) return false;
+                        if (!Calls.callOther(co, f, a, nargs, nres)) return false;
                         continue newFrame;
                     }
                     case TAILCALL: {
@@ -463,7 +463,7 @@ final class Interpreter {
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!Calls.callOther(co, f, a, nargs, -1, 0)) return false;
+                        if (!Calls.callOther(co, f, a, nargs, -1)) return false;
                         continue newFrame;
                     }
                     case RETURN: {
@@ -571,7 +571,7 @@ final class Interpreter {
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!Calls.callOther(co, f, a + 4, 2, nres, 0)) return false;
+                        if (!Calls.callOther(co, f, a + 4, 2, nres)) return false;
                         continue newFrame;
                     }
                     case TFORLOOP: {
