@@ -117,6 +117,16 @@ public final class Coroutine {
         return javaTop;
     }
 
+    /**
+     * Drops the values left in the stack once nothing runs on it, so that they can be collected
+     * (and weak tables see them go); a stack that grew large is replaced by a small one.
+     */
+    void releaseStack() {
+        if (stack.length > 1024) stack = new Object[isMain ? 64 : 32];
+        else java.util.Arrays.fill(stack, null);
+        javaTop = 0;
+    }
+
     void ensureStack(int needed) {
         if (needed <= stack.length) return;
         if (needed > state.maxStackSlots) {

@@ -19,89 +19,6 @@ final class Interpreter {
 
     static final Object[] EMPTY = new Object[0];
 
-    // ---------------------------------------------------------------- frames
-
-    /** Pushes a frame for closure {@code cl} whose function slot is {@code func}. */
-    static CallFrame pushLua(Coroutine co, LuaClosure cl, int func, int nargs, int nresults) {
-        Prototype p = cl.p;
-        int base = func + 1;
-        co.ensureStack(base + Math.max(nargs, p.numParams) + p.maxStack);
-        Object[] s = co.stack;
-        int np = p.numParams;
-        Object[] varargs = null;
-        if (p.isVararg) {
-            int extra = nargs - np;
-            if (extra > 0) {
-                varargs = new Object[extra];
-                System.arraycopy(s, base + np, varargs, 0, extra);
-            } else {
-                varargs = EMPTY;
-            }
-        }
-        for (int j = nargs; j < np; j++) s[base + j] = null;
-        CallFrame f = co.pushFrame();
-        f.closure = cl;
-        f.p = p;
-        f.base = base;
-        f.ret = func;
-        f.pc = 0;
-        f.nresults = nresults;
-        f.flags = 0;
-        f.top = base;
-        f.varargs = varargs;
-        f.handler = null;
-        return f;
-    }
-
-    /** Returns from the top frame with results s[src .. src+n). True when stopDepth is reached. */
-    private static void doReturn(Coroutine co, CallFrame f, int src, int n) {
-        Object[] s = co.stack;
-        int flags = f.flags;
-        int ret = f.ret;
-        int wanted = f.nresults;
-        co.depth--;
-        f.varargs = null;
-        f.closure = null;
-        if ((flags & ~CallFrame.BOUNDARY) == 0) {
-            copyResults(co, s, src, n, ret, wanted);
-            return;
-        }
-        if ((flags & CallFrame.PCALL) != 0) {
-            s[ret] = Boolean.TRUE;
-            if (wanted == 0) {
-                co.lastTop = ret;
-                return;
-            }
-            copyResults(co, s, src, n, ret + 1, wanted < 0 ? -1 : wanted - 1);
-            return;
-        }
-        Object first = n > 0 ? s[src] : null;
-        CallFrame caller = co.frames[co.depth - 1];
-        if ((flags & CallFrame.CONT_STORE) != 0) {
-            s[caller.base + f.contReg] = first;
-        } else if ((flags & CallFrame.CONT_COND) != 0) {
-            boolean truth = LuaValues.isTruthy(first);
-            if ((flags & CallFrame.CONT_NEGATE) != 0) truth = !truth;
-            if (truth != (f.contReg != 0)) caller.pc++;
-        }
-    }
-
-    private static void copyResults(Coroutine co, Object[] s, int src, int n, int ret, int wanted) {
-        if (wanted < 0) {
-            System.arraycopy(s, src, s, ret, n);
-            co.lastTop = ret + n;
-            if (co.depth > 0) co.frames[co.depth - 1].top = ret + n;
-            return;
-        }
-        if (n >= wanted) {
-            System.arraycopy(s, src, s, ret, wanted);
-        } else {
-            System.arraycopy(s, src, s, ret, n);
-            for (int j = n; j < wanted; j++) s[ret + j] = null;
-        }
-        co.lastTop = ret + wanted;
-    }
-
     // ---------------------------------------------------------------- the loop
 
     /**
@@ -518,11 +435,11 @@ final class Interpreter {
                                 continue;
                             }
                             f.pc = pc;
-                            pushLua(co, lc, a, nargs, nres);
+                            Frames.pushLua(co, lc, a, nargs, nres);
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!Calls.callOther(co, f, a, nargs, nres, 0)) return false;
+                        if (!Calls.callOther(co, f, a, nargs, nres)) return false;
                         continue newFrame;
                     }
                     case TAILCALL: {
@@ -538,7 +455,7 @@ final class Interpreter {
                             int flags = f.flags, ret = f.ret, nresults = f.nresults, contReg = f.contReg;
                             Object handler = f.handler;
                             co.depth--;
-                            CallFrame nf = pushLua(co, lc, func, nargs, nresults);
+                            CallFrame nf = Frames.pushLua(co, lc, func, nargs, nresults);
                             nf.flags = flags;
                             nf.ret = ret;
                             nf.contReg = contReg;
@@ -546,7 +463,7 @@ final class Interpreter {
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!Calls.callOther(co, f, a, nargs, -1, 0)) return false;
+                        if (!Calls.callOther(co, f, a, nargs, -1)) return false;
                         continue newFrame;
                     }
                     case RETURN: {
@@ -586,7 +503,7 @@ final class Interpreter {
                             pc = f.pc;
                             continue;
                         }
-                        doReturn(co, f, a, n);
+                        Frames.doReturn(co, f, a, n);
                         if (co.depth == stopDepth) return true;
                         continue newFrame;
                     }
@@ -650,11 +567,11 @@ final class Interpreter {
                         }
                         if (fn instanceof LuaClosure lc) {
                             f.pc = pc;
-                            pushLua(co, lc, a + 4, 2, nres);
+                            Frames.pushLua(co, lc, a + 4, 2, nres);
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!Calls.callOther(co, f, a + 4, 2, nres, 0)) return false;
+                        if (!Calls.callOther(co, f, a + 4, 2, nres)) return false;
                         continue newFrame;
                     }
                     case TFORLOOP: {
@@ -669,61 +586,11 @@ final class Interpreter {
                         }
                         continue;
                     }
-                    case SETLIST: {
-                        int n = i >>> 23;
-                        int c = (i >>> 14) & 0x1FF;
-                        if (c == 0) {
-                            c = code[pc++];
-                            f.pc = pc;
-                        }
-                        if (n == 0) n = f.top - a - 1;
-                        LuaTable t = (LuaTable) s[a];
-                        long start = (long) (c - 1) * FIELDS_PER_FLUSH;
-                        for (int j = 1; j <= n; j++) t.rawsetInt(start + j, s[a + j]);
-                        continue;
-                    }
-                    case CLOSE:
+                    case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG:
                         f.pc = pc;
-                        Calls.closeLevel(co, a, null);
+                        pc = coldOp(co, f, i, a, pc);
                         s = co.stack;
                         continue;
-                    case TBC: {
-                        Object v = s[a];
-                        if (v != null && v != Boolean.FALSE) {
-                            f.pc = pc;
-                            if (Metamethods.get(L, v, "__close") == null) {
-                                String name = p.localName(a - base, pc - 1);
-                                throw LuaError.runtime("variable '" + (name == null ? "?" : name) + "' got a non-closable value");
-                            }
-                            co.addTbc(a);
-                        }
-                        continue;
-                    }
-                    case CLOSURE: {
-                        Prototype np = p.protos[i >>> 14];
-                        int nu = np.upvalIndex.length;
-                        Upvalue[] uv = new Upvalue[nu];
-                        for (int j = 0; j < nu; j++) {
-                            uv[j] = np.upvalInStack[j] ? co.findUpvalue(base + np.upvalIndex[j]) : up[np.upvalIndex[j]];
-                        }
-                        s[a] = new LuaClosure(np, uv);
-                        continue;
-                    }
-                    case VARARG: {
-                        int b = i >>> 23;
-                        Object[] va = f.varargs;
-                        int n = va.length;
-                        if (b == 0) {
-                            co.ensureStack(a + n + 1);
-                            s = co.stack;
-                            System.arraycopy(va, 0, s, a, n);
-                            f.top = a + n;
-                        } else {
-                            int want = b - 1;
-                            for (int j = 0; j < want; j++) s[a + j] = j < n ? va[j] : null;
-                        }
-                        continue;
-                    }
                     default:
                         throw new IllegalStateException("bad opcode " + (i & 0x3F));
                 }
@@ -735,4 +602,70 @@ final class Interpreter {
         }
     }
 
+    /**
+     * The less frequent instructions, kept out of {@link #loop} so the hot dispatch stays small
+     * for the JIT. Returns the next pc (SETLIST may consume an extra word).
+     */
+    private static int coldOp(Coroutine co, CallFrame f, int i, int a, int pc) {
+        Object[] s = co.stack;
+        int base = f.base;
+        Prototype p = f.p;
+        switch (i & 0x3F) {
+            case SETLIST: {
+                int n = i >>> 23;
+                int c = (i >>> 14) & 0x1FF;
+                if (c == 0) {
+                    c = p.code[pc++];
+                    f.pc = pc;
+                }
+                if (n == 0) n = f.top - a - 1;
+                LuaTable t = (LuaTable) s[a];
+                long start = (long) (c - 1) * FIELDS_PER_FLUSH;
+                for (int j = 1; j <= n; j++) t.rawsetInt(start + j, s[a + j]);
+                return pc;
+            }
+            case CLOSE:
+                Calls.closeLevel(co, a, null);
+                return pc;
+            case TBC: {
+                Object v = s[a];
+                if (v != null && v != Boolean.FALSE) {
+                    if (Metamethods.get(co.state, v, "__close") == null) {
+                        String name = p.localName(a - base, pc - 1);
+                        throw LuaError.runtime("variable '" + (name == null ? "?" : name) + "' got a non-closable value");
+                    }
+                    co.addTbc(a);
+                }
+                return pc;
+            }
+            case CLOSURE: {
+                Prototype np = p.protos[i >>> 14];
+                Upvalue[] up = f.closure.upvals;
+                int nu = np.upvalIndex.length;
+                Upvalue[] uv = new Upvalue[nu];
+                for (int j = 0; j < nu; j++) {
+                    uv[j] = np.upvalInStack[j] ? co.findUpvalue(base + np.upvalIndex[j]) : up[np.upvalIndex[j]];
+                }
+                s[a] = new LuaClosure(np, uv);
+                return pc;
+            }
+            case VARARG: {
+                int b = i >>> 23;
+                Object[] va = f.varargs;
+                int n = va.length;
+                if (b == 0) {
+                    co.ensureStack(a + n + 1);
+                    s = co.stack;
+                    System.arraycopy(va, 0, s, a, n);
+                    f.top = a + n;
+                } else {
+                    int want = b - 1;
+                    for (int j = 0; j < want; j++) s[a + j] = j < n ? va[j] : null;
+                }
+                return pc;
+            }
+            default:
+                throw new IllegalStateException("bad opcode " + (i & 0x3F));
+        }
+    }
 }

@@ -143,7 +143,7 @@ final class Metamethods {
             s[func + 1] = a1;
             s[func + 2] = a2;
             s[func + 3] = a3;
-            CallFrame nf = Interpreter.pushLua(co, lc, func, nargs, 1);
+            CallFrame nf = Frames.pushLua(co, lc, func, nargs, 1);
             nf.flags = flags;
             nf.contReg = contReg;
             return true;
