@@ -323,6 +323,9 @@ final class Interpreter {
                     case CONCAT: {
                         int b = i >>> 23, c = (i >>> 14) & 0x1FF;
                         f.pc = pc;
+                        if (c == b + 1 && Metamethods.concatPair(co, f, s[base + b], s[base + c], a)) {
+                            continue newFrame; // a Lua __concat runs as a frame (it may yield)
+                        }
                         Object r = Metamethods.concat(co, f, base + b, base + c);
                         s = co.stack;
                         s[a] = r;

@@ -232,6 +232,19 @@ final class Metamethods {
         return v instanceof String || v instanceof Long || v instanceof Double;
     }
 
+    /**
+     * {@code x .. y} where a Lua {@code __concat} applies: runs it as a continuation frame and
+     * returns true; false when the general path must handle the operands.
+     */
+    static boolean concatPair(Coroutine co, CallFrame f, Object x, Object y, int a) {
+        if (isStringLike(x) && isStringLike(y)) return false;
+        LuaState L = co.state;
+        Object h = isStringLike(x) ? null : get(L, x, "__concat");
+        if (h == null && !isStringLike(y)) h = get(L, y, "__concat");
+        if (!(h instanceof LuaClosure lc)) return false;
+        return callMeta(co, f, lc, x, y, null, 2, CallFrame.CONT_STORE, a - f.base);
+    }
+
     static Object concat(Coroutine co, CallFrame f, int from, int to) {
         Object[] s = co.stack;
         boolean simple = true;
