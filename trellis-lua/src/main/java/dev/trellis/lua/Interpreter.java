@@ -336,6 +336,7 @@ final class Interpreter {
                         int close = (i >>> 6) & 0xFF;
                         if (close != 0) {
                             f.pc = pc;
+                            if (closeInFrame(co, f, base + close - 1, pc - 1)) continue newFrame;
                             Calls.closeLevel(co, base + close - 1, null);
                             s = co.stack;
                         }
@@ -474,7 +475,7 @@ final class Interpreter {
                         int n = b != 0 ? b - 1 : f.top - a;
                         if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
                             f.pc = pc;
-                            f.pc = pc;
+                            if (closeInFrame(co, f, base, pc - 1)) continue newFrame;
                             Calls.closeTbc(co, base, null);
                             s = co.stack;
                         }
@@ -592,6 +593,7 @@ final class Interpreter {
                     case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG:
                         f.pc = pc;
                         pc = coldOp(co, f, i, a, pc);
+                        if (pc < 0) continue newFrame;
                         s = co.stack;
                         continue;
                     default:
@@ -603,6 +605,24 @@ final class Interpreter {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Runs the newest to-be-closed variable at or above {@code level} whose {@code __close} is a
+     * Lua function as a frame (so it may yield, as Lua 5.4 allows) and arranges for the closing
+     * instruction at {@code instructionPc} to run again afterwards for the rest. False when there
+     * is no such variable on top (the caller then closes directly).
+     */
+    private static boolean closeInFrame(Coroutine co, CallFrame f, int level, int instructionPc) {
+        if (co.tbcCount == 0 || co.tbc[co.tbcCount - 1] < level) return false;
+        int idx = co.tbc[co.tbcCount - 1];
+        Object v = co.stack[idx];
+        if (!(Metamethods.get(co.state, v, "__close") instanceof LuaClosure lc)) return false;
+        co.tbcCount--;
+        co.closeUpvalues(idx);
+        f.pc = instructionPc;
+        Metamethods.callMeta(co, f, lc, v, null, null, 2, CallFrame.CONT_DISCARD, 0);
+        return true;
     }
 
     /**
@@ -628,6 +648,7 @@ final class Interpreter {
                 return pc;
             }
             case CLOSE:
+                if (closeInFrame(co, f, a, pc - 1)) return -1;
                 Calls.closeLevel(co, a, null);
                 return pc;
             case TBC: {

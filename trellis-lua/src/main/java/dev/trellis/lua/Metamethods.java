@@ -133,7 +133,7 @@ final class Metamethods {
 
     // ---------------------------------------------------------------- calling a metamethod
 
-    private static boolean callMeta(Coroutine co, CallFrame f, LuaFunction fn, Object a1, Object a2, Object a3,
+    static boolean callMeta(Coroutine co, CallFrame f, LuaFunction fn, Object a1, Object a2, Object a3,
                                     int nargs, int flags, int contReg) {
         if (fn instanceof LuaClosure lc) {
             int func = Calls.watermark(co);
