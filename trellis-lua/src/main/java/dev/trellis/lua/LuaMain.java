@@ -42,7 +42,9 @@ public final class LuaMain {
             return 0;
         } catch (LuaError e) {
             System.out.flush();
-            System.err.println("lua: " + e.getMessage());
+            Object v = e.value();
+            String msg = Metamethods.get(state, v, "__tostring") != null ? LuaStrings.toJava(BaseLib.tostring(state, v)) : e.getMessage();
+            System.err.println("lua: " + msg);
             if (e.luaTraceback() != null) System.err.println(e.luaTraceback());
             return 1;
         } catch (LuaKill e) {
