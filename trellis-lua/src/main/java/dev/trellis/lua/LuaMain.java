@@ -45,7 +45,7 @@ public final class LuaMain {
             Object v = e.value();
             String msg = Metamethods.get(state, v, "__tostring") != null ? LuaStrings.toJava(BaseLib.tostring(state, v)) : e.getMessage();
             System.err.println("lua: " + msg);
-            if (e.luaTraceback() != null) System.err.println(e.luaTraceback());
+            if (!(v instanceof LuaTable) && e.luaTraceback() != null) System.err.println(e.luaTraceback());
             return 1;
         } catch (LuaKill e) {
             System.err.println("lua: killed: " + e.getMessage());
