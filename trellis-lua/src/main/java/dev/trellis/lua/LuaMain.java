@@ -43,9 +43,10 @@ public final class LuaMain {
         } catch (LuaError e) {
             System.out.flush();
             Object v = e.value();
-            String msg = Metamethods.get(state, v, "__tostring") != null ? LuaStrings.toJava(BaseLib.tostring(state, v)) : e.getMessage();
+            boolean described = !(v instanceof String) && Metamethods.get(state, v, "__tostring") != null;
+            String msg = described ? LuaStrings.toJava(BaseLib.tostring(state, v)) : e.getMessage();
             System.err.println("lua: " + msg);
-            if (!(v instanceof LuaTable) && e.luaTraceback() != null) System.err.println(e.luaTraceback());
+            if (!described && e.luaTraceback() != null) System.err.println(e.luaTraceback()); // as lua.c's msghandler
             return 1;
         } catch (LuaKill e) {
             System.err.println("lua: killed: " + e.getMessage());
