@@ -49,11 +49,9 @@ final class Interpreter {
         newFrame:
         while (true) {
             CallFrame f = co.frames[co.depth - 1];
-            LuaClosure cl = f.closure;
-            Prototype p = f.p;
-            int[] code = p.code;
-            Object[] k = p.constants;
-            Upvalue[] up = cl.upvals;
+            int[] code = f.p.code;
+            Object[] k = f.p.constants;
+            Upvalue[] up = f.closure.upvals;
             Object[] s = co.stack;
             int base = f.base;
             int pc = f.pc;
@@ -429,8 +427,6 @@ final class Interpreter {
                                 nf.nresults = nres;
                                 nf.flags = 0;
                                 f = nf;
-                                cl = lc;
-                                p = np;
                                 code = np.code;
                                 k = np.constants;
                                 up = lc.upvals;
@@ -498,11 +494,9 @@ final class Interpreter {
                             if (f.varargs != null) f.varargs = null;
                             co.depth = d;
                             f = caller;
-                            cl = f.closure;
-                            p = f.p;
-                            code = p.code;
-                            k = p.constants;
-                            up = cl.upvals;
+                            code = f.p.code;
+                            k = f.p.constants;
+                            up = f.closure.upvals;
                             base = f.base;
                             pc = f.pc;
                             continue;
