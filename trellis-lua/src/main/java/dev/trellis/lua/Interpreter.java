@@ -449,17 +449,7 @@ final class Interpreter {
                         f.pc = pc;
                         if (--L.hookCounter <= 0) L.tick();
                         if (fn instanceof LuaClosure lc) {
-                            if (co.openUpvals != null) co.closeUpvalues(base);
-                            int func = base - 1;
-                            System.arraycopy(s, a, s, func, nargs + 1);
-                            int flags = f.flags, ret = f.ret, nresults = f.nresults, contReg = f.contReg;
-                            Object handler = f.handler;
-                            co.depth--;
-                            CallFrame nf = Frames.pushLua(co, lc, func, nargs, nresults);
-                            nf.flags = flags;
-                            nf.ret = ret;
-                            nf.contReg = contReg;
-                            nf.handler = handler;
+                            tailCall(co, f, a, nargs, lc);
                             continue newFrame;
                         }
                         f.pc = pc;
@@ -537,39 +527,10 @@ final class Interpreter {
                         continue;
                     }
                     case TFORCALL: {
-                        s[a + 4] = s[a];
-                        s[a + 5] = s[a + 1];
-                        s[a + 6] = s[a + 2];
-                        int nres = (i >>> 14) & 0x1FF;
-                        Object fn = s[a + 4];
-                        if (s[a + 5] instanceof LuaTable t) {
-                            // pairs and ipairs loops over tables run without calling out
-                            if (fn == BaseLib.NEXT) {
-                                f.pc = pc;
-                                if (!t.next(s[a + 6], s, a + 4)) s[a + 4] = null;
-                                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
-                                continue;
-                            }
-                            if (fn == BaseLib.IPAIRS_ITER && t.getMetatable() == null && s[a + 6] instanceof Long ctl) {
-                                long idx = ctl + 1;
-                                Object v = t.rawgetInt(idx);
-                                if (v == null) {
-                                    s[a + 4] = null;
-                                } else {
-                                    s[a + 4] = LuaValues.valueOf(idx);
-                                    s[a + 5] = v;
-                                }
-                                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
-                                continue;
-                            }
-                        }
-                        if (fn instanceof LuaClosure lc) {
-                            f.pc = pc;
-                            Frames.pushLua(co, lc, a + 4, 2, nres);
-                            continue newFrame;
-                        }
                         f.pc = pc;
-                        if (!Calls.callOther(co, f, a + 4, 2, nres)) return false;
+                        int r = forCall(co, f, i, a);
+                        if (r == 0) continue;
+                        if (r < 0) return false;
                         continue newFrame;
                     }
                     case TFORLOOP: {
@@ -599,6 +560,61 @@ final class Interpreter {
                 throw e;
             }
         }
+    }
+
+    /** A tail call of a Lua function: the callee replaces the running frame (no stack growth). */
+    private static void tailCall(Coroutine co, CallFrame f, int a, int nargs, LuaClosure lc) {
+        int base = f.base;
+        if (co.openUpvals != null) co.closeUpvalues(base);
+        int func = base - 1;
+        Object[] s = co.stack;
+        System.arraycopy(s, a, s, func, nargs + 1);
+        int flags = f.flags, ret = f.ret, nresults = f.nresults, contReg = f.contReg;
+        Object handler = f.handler;
+        co.depth--;
+        CallFrame nf = Frames.pushLua(co, lc, func, nargs, nresults);
+        nf.flags = flags;
+        nf.ret = ret;
+        nf.contReg = contReg;
+        nf.handler = handler;
+    }
+
+    /**
+     * The call of a generic {@code for}'s iterator: {@code next} and the ipairs iterator over
+     * plain tables run inline (returns 0); otherwise a frame is pushed or a Java function called
+     * (returns 1), or the coroutine yielded (returns -1).
+     */
+    private static int forCall(Coroutine co, CallFrame f, int i, int a) {
+        Object[] s = co.stack;
+        s[a + 4] = s[a];
+        s[a + 5] = s[a + 1];
+        s[a + 6] = s[a + 2];
+        int nres = (i >>> 14) & 0x1FF;
+        Object fn = s[a + 4];
+        if (s[a + 5] instanceof LuaTable t) {
+            if (fn == BaseLib.NEXT) {
+                if (!t.next(s[a + 6], s, a + 4)) s[a + 4] = null;
+                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
+                return 0;
+            }
+            if (fn == BaseLib.IPAIRS_ITER && t.getMetatable() == null && s[a + 6] instanceof Long ctl) {
+                long idx = ctl + 1;
+                Object v = t.rawgetInt(idx);
+                if (v == null) {
+                    s[a + 4] = null;
+                } else {
+                    s[a + 4] = LuaValues.valueOf(idx);
+                    s[a + 5] = v;
+                }
+                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
+                return 0;
+            }
+        }
+        if (fn instanceof LuaClosure lc) {
+            Frames.pushLua(co, lc, a + 4, 2, nres);
+            return 1;
+        }
+        return Calls.callOther(co, f, a + 4, 2, nres) ? 1 : -1;
     }
 
     /**
