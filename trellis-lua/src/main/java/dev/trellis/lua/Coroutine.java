@@ -54,6 +54,10 @@ public final class Coroutine {
     int pendingRet;
     int pendingN;
     boolean pendingPcall;
+    /** Java code to run with the resume values before they reach the yielding call, or null. */
+    JavaFunction.Body pendingContinuation;
+    /** The last yield was a host yield: it passes through Lua-level coroutine.resume. */
+    boolean hostYield;
     /** Values moving across resume/yield. */
     Object[] transfer;
     /** The coroutine that resumed this one. */
@@ -66,6 +70,8 @@ public final class Coroutine {
     int cCallDepth = -1;
     /** Lowest free slot while a Java function runs (nested calls go above it). */
     int javaTop;
+    /** While an xpcall handler runs: the Java function that raised the error, or null. */
+    JavaFunction handlerRaisedIn;
     /** The error that killed this coroutine, for coroutine.close. */
     Object deathError;
 
@@ -91,16 +97,34 @@ public final class Coroutine {
      * returns, its results. A Lua error inside kills the coroutine and is rethrown.
      */
     public Object[] resume(Object... args) {
-        return Interpreter.resume(this, args);
+        return Calls.resume(this, args);
     }
 
-    /** True when the coroutine can be resumed from here (Lua's coroutine.isyieldable inside). */
+    /**
+     * True when the coroutine is suspended in a host yield ({@link LuaState#yieldToHost}): the
+     * values {@link #resume} returned are a request for the host, not values for Lua code.
+     */
+    public boolean isHostYield() {
+        return hostYield && status == Status.SUSPENDED;
+    }
+
+    /** True once the body returned or failed. */
     public boolean isDead() {
         return status == Status.DEAD;
     }
 
     int lastTopSafe() {
         return javaTop;
+    }
+
+    /**
+     * Drops the values left in the stack once nothing runs on it, so that they can be collected
+     * (and weak tables see them go); a stack that grew large is replaced by a small one.
+     */
+    void releaseStack() {
+        if (stack.length > 1024) stack = new Object[isMain ? 64 : 32];
+        else java.util.Arrays.fill(stack, null);
+        javaTop = 0;
     }
 
     void ensureStack(int needed) {

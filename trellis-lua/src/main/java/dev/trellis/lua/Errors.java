@@ -40,15 +40,23 @@ final class Errors {
                 co.currentJava = null;
             }
             closeWithError(co, stopDepth, e);
-            Interpreter.unwindAll(co, stopDepth);
+            Calls.unwindAll(co, stopDepth);
             return false;
         }
         CallFrame pf = co.frames[d];
         Object value = e.value();
-        if (pf.handler != null) value = ProtectedCall.handle(co.state, pf.handler, value);
+        if (pf.handler != null) {
+            JavaFunction savedRaiser = co.handlerRaisedIn;
+            co.handlerRaisedIn = raisedIn; // a traceback taken by the handler starts at the raiser
+            try {
+                value = ProtectedCall.handle(co.state, pf.handler, value);
+            } finally {
+                co.handlerRaisedIn = savedRaiser;
+            }
+        }
         int level = pf.base - 1;
         try {
-            Interpreter.closeTbc(co, level, value);
+            Calls.closeTbc(co, level, value);
         } catch (LuaError ce) {
             value = ce.value();
         }
@@ -73,7 +81,7 @@ final class Errors {
         if (co.depth > stopDepth && co.tbcCount > 0) {
             int level = co.frames[stopDepth].ret;
             try {
-                Interpreter.closeTbc(co, level, e.value());
+                Calls.closeTbc(co, level, e.value());
             } catch (LuaError ce) {
                 e.setValue(ce.value());
             }
@@ -245,7 +253,7 @@ final class Errors {
         StringBuilder sb = new StringBuilder();
         if (message != null) sb.append(message).append('\n');
         sb.append("stack traceback:");
-        if (co.currentJava != null) sb.append("\n\t[C]: in function '").append(co.currentJava.name()).append('\'');
+        if (co.currentJava != null) sb.append("\n\t[C]: in ").append(describeJava(co, co.currentJava));
         int shown = 0;
         for (int d = co.depth - 1; d >= 0; d--) {
             if (shown == 10 && d > 11) {
@@ -255,15 +263,61 @@ final class Errors {
             CallFrame f = co.frames[d];
             sb.append("\n\t").append(f.p.source).append(':').append(f.p.lineAt(f.pc - 1)).append(": in ");
             sb.append(describe(co, d));
+            if ((f.flags & CallFrame.PCALL) != 0) {
+                sb.append("\n\t[C]: in function '").append(f.handler != null ? "xpcall" : "pcall").append('\'');
+            }
             shown++;
         }
         sb.append("\n\t[C]: in ?");
         return sb.toString();
     }
 
+    /** PUC's name for a running Java function: its library name, else the call site's name. */
+    private static String describeJava(Coroutine co, JavaFunction jf) {
+        if (jf.qualifiedName != null) return "function '" + jf.qualifiedName + "'";
+        if (co.depth > 0) {
+            CallFrame caller = co.frames[co.depth - 1];
+            String name = callSiteName(caller);
+            if (name != null) return name.startsWith("global ") ? "function " + name.substring(7) : name;
+        }
+        return "?";
+    }
+
+    private static String callSiteName(CallFrame caller) {
+        int pc = caller.pc - 1;
+        if (pc < 0 || pc >= caller.p.code.length) return null;
+        int i = caller.p.code[pc];
+        int op = op(i);
+        if (op == CALL || op == TAILCALL) return regName(caller.p, pc, a(i));
+        return null;
+    }
+
+    /** The event of the metamethod the caller's current instruction triggered. */
+    private static String metamethodEvent(CallFrame caller) {
+        int pc = caller.pc - 1;
+        if (pc < 0 || pc >= caller.p.code.length) return null;
+        int op = op(caller.p.code[pc]);
+        return switch (op) {
+            case GETTABUP, GETTABLE, SELF -> "index";
+            case SETTABUP, SETTABLE -> "newindex";
+            case EQ -> "eq";
+            case LT -> "lt";
+            case LE -> "le";
+            case LEN -> "len";
+            case CONCAT -> "concat";
+            case UNM -> "unm";
+            case BNOT -> "bnot";
+            default -> op >= ADD && op <= SHR ? Arith.EVENTS[op - ADD].substring(2) : null;
+        };
+    }
+
     private static String describe(Coroutine co, int d) {
         CallFrame f = co.frames[d];
         if (f.p.lineDefined == 0) return "main chunk";
+        if (d > 0 && (f.flags & (CallFrame.CONT_STORE | CallFrame.CONT_COND | CallFrame.CONT_DISCARD)) != 0) {
+            String event = metamethodEvent(co.frames[d - 1]);
+            if (event != null) return "metamethod '" + event + "'";
+        }
         if (d > 0 && f.flags == 0) {
             CallFrame caller = co.frames[d - 1];
             int pc = caller.pc - 1;

@@ -19,239 +19,6 @@ final class Interpreter {
 
     static final Object[] EMPTY = new Object[0];
 
-    // ---------------------------------------------------------------- entry points
-
-    /** Calls {@code fn} from Java on the state's running coroutine (not yieldable across). */
-    static Object[] call(LuaState L, Object fn, Object[] args) {
-        Coroutine co = L.running();
-        if (fn instanceof JavaFunction jf) {
-            enterNested(L);
-            JavaFunction saved = co.currentJava;
-            int savedC = co.cCallDepth;
-            co.currentJava = jf;
-            co.cCallDepth = co.depth;
-            try {
-                Object[] r = jf.call(L, args);
-                if (r == LuaState.YIELD) throw new LuaError("attempt to yield across a C-call boundary");
-                return r;
-            } finally {
-                co.cCallDepth = savedC;
-                co.currentJava = saved;
-                L.nestedCalls--;
-            }
-        }
-        if (!(fn instanceof LuaClosure cl)) {
-            Object mm = Metamethods.get(L, fn, "__call");
-            if (mm == null) throw new LuaError("attempt to call a " + LuaValues.typeName(fn) + " value");
-            Object[] a2 = new Object[args.length + 1];
-            a2[0] = fn;
-            System.arraycopy(args, 0, a2, 1, args.length);
-            return call(L, mm, a2);
-        }
-        enterNested(L);
-        int depth = co.depth;
-        int func = watermark(co);
-        co.ensureStack(func + 1 + args.length + cl.p.maxStack);
-        Object[] s = co.stack;
-        s[func] = cl;
-        System.arraycopy(args, 0, s, func + 1, args.length);
-        co.nny++;
-        try {
-            pushLua(co, cl, func, args.length, -1).flags = CallFrame.BOUNDARY;
-            run(co, depth);
-            int n = co.lastTop - func;
-            Object[] out = n == 0 ? EMPTY : new Object[n];
-            System.arraycopy(co.stack, func, out, 0, n);
-            return out;
-        } finally {
-            co.nny--;
-            L.nestedCalls--;
-        }
-    }
-
-    private static void enterNested(LuaState L) {
-        if (++L.nestedCalls > L.maxNestedCalls) {
-            L.nestedCalls--;
-            throw LuaError.runtime("C stack overflow");
-        }
-    }
-
-    /** First stack slot not used by the running frame. */
-    static int watermark(Coroutine co) {
-        if (co.depth == 0) return co.lastTopSafe();
-        CallFrame f = co.frames[co.depth - 1];
-        return Math.max(f.base + f.p.maxStack, Math.max(f.top, co.javaTop));
-    }
-
-    static Object[] resume(Coroutine co, Object[] args) {
-        LuaState L = co.state;
-        if (co.status == Coroutine.Status.DEAD) throw new LuaError("cannot resume dead coroutine");
-        if (co.status != Coroutine.Status.SUSPENDED) throw new LuaError("cannot resume non-suspended coroutine");
-        enterNested(L);
-        Coroutine prev = L.current;
-        co.resumer = prev;
-        if (prev != null) prev.status = Coroutine.Status.NORMAL;
-        co.status = Coroutine.Status.RUNNING;
-        L.current = co;
-        try {
-            boolean finished;
-            if (!co.started) {
-                co.started = true;
-                Object body = co.body;
-                co.body = null;
-                if (body instanceof LuaClosure cl) {
-                    co.ensureStack(1 + args.length + cl.p.maxStack);
-                    co.stack[0] = cl;
-                    System.arraycopy(args, 0, co.stack, 1, args.length);
-                    pushLua(co, cl, 0, args.length, -1);
-                    finished = run(co, 0);
-                } else {
-                    Object[] r = call(L, body, args);
-                    co.status = Coroutine.Status.DEAD;
-                    return r;
-                }
-            } else {
-                deliver(co, args);
-                finished = run(co, 0);
-            }
-            if (finished) {
-                co.status = Coroutine.Status.DEAD;
-                int n = co.lastTop;
-                Object[] out = n == 0 ? EMPTY : new Object[n];
-                System.arraycopy(co.stack, 0, out, 0, n);
-                java.util.Arrays.fill(co.stack, null);
-                return out;
-            }
-            co.status = Coroutine.Status.SUSPENDED;
-            Object[] t = co.transfer;
-            co.transfer = null;
-            return t;
-        } catch (LuaError | LuaKill e) {
-            co.status = Coroutine.Status.DEAD;
-            if (e instanceof LuaError le) co.deathError = le.value();
-            throw e;
-        } finally {
-            L.current = prev;
-            if (prev != null) prev.status = Coroutine.Status.RUNNING;
-            L.nestedCalls--;
-        }
-    }
-
-    /** Places the values of a resume where the yielding call's results belong. */
-    private static void deliver(Coroutine co, Object[] vals) {
-        int ret = co.pendingRet;
-        int n = vals.length;
-        if (co.pendingPcall) {
-            co.ensureStack(ret + n + 2);
-            co.stack[ret++] = Boolean.TRUE;
-        }
-        placeResults(co, co.frames[co.depth - 1], ret, vals, co.pendingN, co.pendingPcall ? 1 : 0);
-    }
-
-    /** Copies Java results to {@code ret}, adjusted to {@code wanted}; sets the frame's top. */
-    private static void placeResults(Coroutine co, CallFrame f, int ret, Object[] vals, int wanted, int already) {
-        int n = vals.length;
-        if (wanted < 0) {
-            co.ensureStack(ret + n + 1);
-            System.arraycopy(vals, 0, co.stack, ret, n);
-            f.top = ret + n;
-            return;
-        }
-        int want = wanted - already;
-        if (want <= 0) return;
-        co.ensureStack(ret + want + 1);
-        Object[] s = co.stack;
-        if (n >= want) {
-            System.arraycopy(vals, 0, s, ret, want);
-        } else {
-            System.arraycopy(vals, 0, s, ret, n);
-            for (int j = n; j < want; j++) s[ret + j] = null;
-        }
-    }
-
-    // ---------------------------------------------------------------- frames
-
-    /** Pushes a frame for closure {@code cl} whose function slot is {@code func}. */
-    static CallFrame pushLua(Coroutine co, LuaClosure cl, int func, int nargs, int nresults) {
-        Prototype p = cl.p;
-        int base = func + 1;
-        co.ensureStack(base + Math.max(nargs, p.numParams) + p.maxStack);
-        Object[] s = co.stack;
-        int np = p.numParams;
-        Object[] varargs = null;
-        if (p.isVararg) {
-            int extra = nargs - np;
-            if (extra > 0) {
-                varargs = new Object[extra];
-                System.arraycopy(s, base + np, varargs, 0, extra);
-            } else {
-                varargs = EMPTY;
-            }
-        }
-        for (int j = nargs; j < np; j++) s[base + j] = null;
-        CallFrame f = co.pushFrame();
-        f.closure = cl;
-        f.p = p;
-        f.base = base;
-        f.ret = func;
-        f.pc = 0;
-        f.nresults = nresults;
-        f.flags = 0;
-        f.top = base;
-        f.varargs = varargs;
-        f.handler = null;
-        return f;
-    }
-
-    /** Returns from the top frame with results s[src .. src+n). True when stopDepth is reached. */
-    private static void doReturn(Coroutine co, CallFrame f, int src, int n) {
-        Object[] s = co.stack;
-        int flags = f.flags;
-        int ret = f.ret;
-        int wanted = f.nresults;
-        co.depth--;
-        f.varargs = null;
-        f.closure = null;
-        if ((flags & ~CallFrame.BOUNDARY) == 0) {
-            copyResults(co, s, src, n, ret, wanted);
-            return;
-        }
-        if ((flags & CallFrame.PCALL) != 0) {
-            s[ret] = Boolean.TRUE;
-            if (wanted == 0) {
-                co.lastTop = ret;
-                return;
-            }
-            copyResults(co, s, src, n, ret + 1, wanted < 0 ? -1 : wanted - 1);
-            return;
-        }
-        Object first = n > 0 ? s[src] : null;
-        CallFrame caller = co.frames[co.depth - 1];
-        if ((flags & CallFrame.CONT_STORE) != 0) {
-            s[caller.base + f.contReg] = first;
-        } else if ((flags & CallFrame.CONT_COND) != 0) {
-            boolean truth = LuaValues.isTruthy(first);
-            if ((flags & CallFrame.CONT_NEGATE) != 0) truth = !truth;
-            if (truth != (f.contReg != 0)) caller.pc++;
-        }
-    }
-
-    private static void copyResults(Coroutine co, Object[] s, int src, int n, int ret, int wanted) {
-        if (wanted < 0) {
-            System.arraycopy(s, src, s, ret, n);
-            co.lastTop = ret + n;
-            if (co.depth > 0) co.frames[co.depth - 1].top = ret + n;
-            return;
-        }
-        if (n >= wanted) {
-            System.arraycopy(s, src, s, ret, wanted);
-        } else {
-            System.arraycopy(s, src, s, ret, n);
-            for (int j = n; j < wanted; j++) s[ret + j] = null;
-        }
-        co.lastTop = ret + wanted;
-    }
-
     // ---------------------------------------------------------------- the loop
 
     /**
@@ -266,7 +33,7 @@ final class Interpreter {
             } catch (LuaError e) {
                 if (!Errors.handle(co, e, stopDepth)) throw e;
             } catch (LuaKill k) {
-                unwindAll(co, stopDepth);
+                Calls.unwindAll(co, stopDepth);
                 throw k;
             } catch (StackOverflowError e) {
                 LuaError le = LuaError.runtime("stack overflow");
@@ -278,29 +45,13 @@ final class Interpreter {
         }
     }
 
-    static void unwindAll(Coroutine co, int stopDepth) {
-        if (co.depth > stopDepth) {
-            CallFrame bottom = co.frames[stopDepth];
-            co.closeUpvalues(bottom.ret);
-            while (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= bottom.ret) co.tbcCount--;
-            for (int d = stopDepth; d < co.depth; d++) {
-                co.frames[d].closure = null;
-                co.frames[d].varargs = null;
-            }
-            co.depth = stopDepth;
-        }
-    }
-
-    @SuppressWarnings("fallthrough")
     private static boolean loop(Coroutine co, LuaState L, int stopDepth) {
         newFrame:
         while (true) {
             CallFrame f = co.frames[co.depth - 1];
-            LuaClosure cl = f.closure;
-            Prototype p = f.p;
-            int[] code = p.code;
-            Object[] k = p.constants;
-            Upvalue[] up = cl.upvals;
+            int[] code = f.p.code;
+            Object[] k = f.p.constants;
+            Upvalue[] up = f.closure.upvals;
             Object[] s = co.stack;
             int base = f.base;
             int pc = f.pc;
@@ -489,6 +240,41 @@ final class Interpreter {
                         int b = i >>> 23, c = (i >>> 14) & 0x1FF;
                         Object x = b >= 256 ? k[b - 256] : s[base + b];
                         Object y = c >= 256 ? k[c - 256] : s[base + c];
+                        int op = (i & 0x3F) - ADD;
+                        if (x instanceof Long lx && y instanceof Long ly) {
+                            long vx = lx, vy = ly;
+                            switch (op) {
+                                case Arith.MOD:
+                                    if (vy > 0) {
+                                        s[a] = LuaValues.valueOf(Math.floorMod(vx, vy));
+                                        continue;
+                                    }
+                                    break;
+                                case Arith.DIV:
+                                    s[a] = (double) vx / (double) vy;
+                                    continue;
+                                case Arith.IDIV:
+                                    if (vy > 0) {
+                                        s[a] = LuaValues.valueOf(Math.floorDiv(vx, vy));
+                                        continue;
+                                    }
+                                    break;
+                                case Arith.BAND:
+                                    s[a] = LuaValues.valueOf(vx & vy);
+                                    continue;
+                                case Arith.BOR:
+                                    s[a] = LuaValues.valueOf(vx | vy);
+                                    continue;
+                                case Arith.BXOR:
+                                    s[a] = LuaValues.valueOf(vx ^ vy);
+                                    continue;
+                                default:
+                                    break;
+                            }
+                        } else if (op <= Arith.IDIV && x instanceof Double dx && y instanceof Double dy) {
+                            s[a] = Arith.floatArith(op, dx, dy);
+                            continue;
+                        }
                         f.pc = pc;
                         if (Metamethods.arith(co, f, (i & 0x3F) - ADD, x, y, a)) continue newFrame;
                         s = co.stack;
@@ -535,6 +321,9 @@ final class Interpreter {
                     case CONCAT: {
                         int b = i >>> 23, c = (i >>> 14) & 0x1FF;
                         f.pc = pc;
+                        if (c == b + 1 && Metamethods.concatPair(co, f, s[base + b], s[base + c], a)) {
+                            continue newFrame; // a Lua __concat runs as a frame (it may yield)
+                        }
                         Object r = Metamethods.concat(co, f, base + b, base + c);
                         s = co.stack;
                         s[a] = r;
@@ -545,7 +334,8 @@ final class Interpreter {
                         int close = (i >>> 6) & 0xFF;
                         if (close != 0) {
                             f.pc = pc;
-                            closeLevel(co, base + close - 1, null);
+                            if (closeInFrame(co, f, base + close - 1, pc - 1)) continue newFrame;
+                            Calls.closeLevel(co, base + close - 1, null);
                             s = co.stack;
                         }
                         pc += sbx;
@@ -565,6 +355,7 @@ final class Interpreter {
                             f.pc = pc;
                             int r = Metamethods.eq(co, f, x, y, (i >>> 6) & 0xFF);
                             if (r == 2) continue newFrame;
+                            s = co.stack; // a Java metamethod may have grown the stack
                             eq = r == 1;
                         } else eq = LuaValues.rawEquals(x, y);
                         if (eq != (((i >>> 6) & 0xFF) != 0)) pc++;
@@ -581,6 +372,7 @@ final class Interpreter {
                             f.pc = pc;
                             int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, false);
                             if (r == 2) continue newFrame;
+                            s = co.stack; // a Java metamethod may have grown the stack
                             lt = r == 1;
                         }
                         if (lt != (((i >>> 6) & 0xFF) != 0)) pc++;
@@ -597,6 +389,7 @@ final class Interpreter {
                             f.pc = pc;
                             int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, true);
                             if (r == 2) continue newFrame;
+                            s = co.stack; // a Java metamethod may have grown the stack
                             le = r == 1;
                         }
                         if (le != (((i >>> 6) & 0xFF) != 0)) pc++;
@@ -625,18 +418,15 @@ final class Interpreter {
                                 // fast path: fixed-arity Lua call, frame switch without leaving the loop
                                 for (int j = nargs; j < np.numParams; j++) s[nb + j] = null;
                                 co.depth = d + 1;
+                                // pc and top of the new frame are written before anything reads them;
+                                // varargs is already null (returns clear it)
                                 nf.closure = lc;
                                 nf.p = np;
                                 nf.base = nb;
                                 nf.ret = a;
-                                nf.pc = 0;
                                 nf.nresults = nres;
                                 nf.flags = 0;
-                                nf.top = nb;
-                                nf.varargs = null;
                                 f = nf;
-                                cl = lc;
-                                p = np;
                                 code = np.code;
                                 k = np.constants;
                                 up = lc.upvals;
@@ -645,11 +435,11 @@ final class Interpreter {
                                 continue;
                             }
                             f.pc = pc;
-                            pushLua(co, lc, a, nargs, nres);
+                            Frames.pushLua(co, lc, a, nargs, nres);
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!callOther(co, f, a, nargs, nres, 0)) return false;
+                        if (!Calls.callOther(co, f, a, nargs, nres)) return false;
                         continue newFrame;
                     }
                     case TAILCALL: {
@@ -659,21 +449,11 @@ final class Interpreter {
                         f.pc = pc;
                         if (--L.hookCounter <= 0) L.tick();
                         if (fn instanceof LuaClosure lc) {
-                            if (co.openUpvals != null) co.closeUpvalues(base);
-                            int func = base - 1;
-                            System.arraycopy(s, a, s, func, nargs + 1);
-                            int flags = f.flags, ret = f.ret, nresults = f.nresults, contReg = f.contReg;
-                            Object handler = f.handler;
-                            co.depth--;
-                            CallFrame nf = pushLua(co, lc, func, nargs, nresults);
-                            nf.flags = flags;
-                            nf.ret = ret;
-                            nf.contReg = contReg;
-                            nf.handler = handler;
+                            tailCall(co, f, a, nargs, lc);
                             continue newFrame;
                         }
                         f.pc = pc;
-                        if (!callOther(co, f, a, nargs, -1, 0)) return false;
+                        if (!Calls.callOther(co, f, a, nargs, -1)) return false;
                         continue newFrame;
                     }
                     case RETURN: {
@@ -681,8 +461,8 @@ final class Interpreter {
                         int n = b != 0 ? b - 1 : f.top - a;
                         if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
                             f.pc = pc;
-                            f.pc = pc;
-                            closeTbc(co, base, null);
+                            if (closeInFrame(co, f, base, pc - 1)) continue newFrame;
+                            Calls.closeTbc(co, base, null);
                             s = co.stack;
                         }
                         if (co.openUpvals != null) co.closeUpvalues(base);
@@ -692,27 +472,26 @@ final class Interpreter {
                             int ret = f.ret;
                             int wanted = f.nresults;
                             CallFrame caller = co.frames[d - 1];
-                            if (wanted >= 0) {
+                            if (wanted == 1) {
+                                s[ret] = n > 0 ? s[a] : null;
+                            } else if (wanted >= 0) {
                                 for (int j = 0; j < wanted; j++) s[ret + j] = j < n ? s[a + j] : null;
-                                co.lastTop = ret + wanted;
                             } else {
                                 System.arraycopy(s, a, s, ret, n);
-                                co.lastTop = caller.top = ret + n;
+                                caller.top = ret + n;
                             }
-                            f.closure = null;
-                            f.varargs = null;
+                            // the popped frame keeps its closure until the depth is reused
+                            if (f.varargs != null) f.varargs = null;
                             co.depth = d;
                             f = caller;
-                            cl = f.closure;
-                            p = f.p;
-                            code = p.code;
-                            k = p.constants;
-                            up = cl.upvals;
+                            code = f.p.code;
+                            k = f.p.constants;
+                            up = f.closure.upvals;
                             base = f.base;
                             pc = f.pc;
                             continue;
                         }
-                        doReturn(co, f, a, n);
+                        Frames.doReturn(co, f, a, n);
                         if (co.depth == stopDepth) return true;
                         continue newFrame;
                     }
@@ -748,18 +527,10 @@ final class Interpreter {
                         continue;
                     }
                     case TFORCALL: {
-                        s[a + 4] = s[a];
-                        s[a + 5] = s[a + 1];
-                        s[a + 6] = s[a + 2];
-                        int nres = (i >>> 14) & 0x1FF;
-                        Object fn = s[a + 4];
-                        if (fn instanceof LuaClosure lc) {
-                            f.pc = pc;
-                            pushLua(co, lc, a + 4, 2, nres);
-                            continue newFrame;
-                        }
                         f.pc = pc;
-                        if (!callOther(co, f, a + 4, 2, nres, 0)) return false;
+                        int r = forCall(co, f, i, a);
+                        if (r == 0) continue;
+                        if (r < 0) return false;
                         continue newFrame;
                     }
                     case TFORLOOP: {
@@ -774,61 +545,12 @@ final class Interpreter {
                         }
                         continue;
                     }
-                    case SETLIST: {
-                        int n = i >>> 23;
-                        int c = (i >>> 14) & 0x1FF;
-                        if (c == 0) {
-                            c = code[pc++];
-                            f.pc = pc;
-                        }
-                        if (n == 0) n = f.top - a - 1;
-                        LuaTable t = (LuaTable) s[a];
-                        long start = (long) (c - 1) * FIELDS_PER_FLUSH;
-                        for (int j = 1; j <= n; j++) t.rawsetInt(start + j, s[a + j]);
-                        continue;
-                    }
-                    case CLOSE:
+                    case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG:
                         f.pc = pc;
-                        closeLevel(co, a, null);
+                        pc = coldOp(co, f, i, a, pc);
+                        if (pc < 0) continue newFrame;
                         s = co.stack;
                         continue;
-                    case TBC: {
-                        Object v = s[a];
-                        if (v != null && v != Boolean.FALSE) {
-                            f.pc = pc;
-                            if (Metamethods.get(L, v, "__close") == null) {
-                                String name = p.localName(a - base, pc - 1);
-                                throw LuaError.runtime("variable '" + (name == null ? "?" : name) + "' got a non-closable value");
-                            }
-                            co.addTbc(a);
-                        }
-                        continue;
-                    }
-                    case CLOSURE: {
-                        Prototype np = p.protos[i >>> 14];
-                        int nu = np.upvalIndex.length;
-                        Upvalue[] uv = new Upvalue[nu];
-                        for (int j = 0; j < nu; j++) {
-                            uv[j] = np.upvalInStack[j] ? co.findUpvalue(base + np.upvalIndex[j]) : up[np.upvalIndex[j]];
-                        }
-                        s[a] = new LuaClosure(np, uv);
-                        continue;
-                    }
-                    case VARARG: {
-                        int b = i >>> 23;
-                        Object[] va = f.varargs;
-                        int n = va.length;
-                        if (b == 0) {
-                            co.ensureStack(a + n + 1);
-                            s = co.stack;
-                            System.arraycopy(va, 0, s, a, n);
-                            f.top = a + n;
-                        } else {
-                            int want = b - 1;
-                            for (int j = 0; j < want; j++) s[a + j] = j < n ? va[j] : null;
-                        }
-                        continue;
-                    }
                     default:
                         throw new IllegalStateException("bad opcode " + (i & 0x3F));
                 }
@@ -840,81 +562,144 @@ final class Interpreter {
         }
     }
 
-    // ---------------------------------------------------------------- calls of non-Lua values
+    /** A tail call of a Lua function: the callee replaces the running frame (no stack growth). */
+    private static void tailCall(Coroutine co, CallFrame f, int a, int nargs, LuaClosure lc) {
+        int base = f.base;
+        if (co.openUpvals != null) co.closeUpvalues(base);
+        int func = base - 1;
+        Object[] s = co.stack;
+        System.arraycopy(s, a, s, func, nargs + 1);
+        int flags = f.flags, ret = f.ret, nresults = f.nresults, contReg = f.contReg;
+        Object handler = f.handler;
+        co.depth--;
+        CallFrame nf = Frames.pushLua(co, lc, func, nargs, nresults);
+        nf.flags = flags;
+        nf.ret = ret;
+        nf.contReg = contReg;
+        nf.handler = handler;
+    }
 
     /**
-     * Calls a Java function or a value with {@code __call} whose slot is {@code a}. Returns false
-     * when the coroutine yielded. {@code pcallFlag} is 1 when results get {@code true} prepended.
+     * The call of a generic {@code for}'s iterator: {@code next} and the ipairs iterator over
+     * plain tables run inline (returns 0); otherwise a frame is pushed or a Java function called
+     * (returns 1), or the coroutine yielded (returns -1).
      */
-    static boolean callOther(Coroutine co, CallFrame f, int a, int nargs, int nres, int pcallFlag) {
-        LuaState L = co.state;
-        while (true) {
-            Object fn = co.stack[a];
-            if (fn instanceof JavaFunction jf) {
-                if (jf instanceof ProtectedCall pf) {
-                    return pf.callProtected(co, f, a, nargs, nres);
-                }
-                Object[] s = co.stack;
-                Object[] args = nargs == 0 ? EMPTY : new Object[nargs];
-                System.arraycopy(s, a + 1, args, 0, nargs);
-                int savedTop = co.javaTop;
-                int savedC = co.cCallDepth;
-                co.javaTop = Math.max(a + 1 + nargs, f.base + f.p.maxStack);
-                co.cCallDepth = -1;
-                co.currentJava = jf;
-                Object[] r;
-                try {
-                    r = jf.call(L, args);
-                } finally {
-                    co.javaTop = savedTop;
-                    co.cCallDepth = savedC;
-                }
-                co.currentJava = null;
-                if (r == LuaState.YIELD) {
-                    if (co.isMain) throw LuaError.runtime("attempt to yield from outside a coroutine");
-                    if (co.nny > 0) throw LuaError.runtime("attempt to yield across a C-call boundary");
-                    co.pendingRet = a;
-                    co.pendingN = nres;
-                    co.pendingPcall = false;
-                    return false;
-                }
-                placeResults(co, f, a, r, nres, 0);
-                return true;
+    private static int forCall(Coroutine co, CallFrame f, int i, int a) {
+        Object[] s = co.stack;
+        s[a + 4] = s[a];
+        s[a + 5] = s[a + 1];
+        s[a + 6] = s[a + 2];
+        int nres = (i >>> 14) & 0x1FF;
+        Object fn = s[a + 4];
+        if (s[a + 5] instanceof LuaTable t) {
+            if (fn == BaseLib.NEXT) {
+                if (!t.next(s[a + 6], s, a + 4)) s[a + 4] = null;
+                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
+                return 0;
             }
-            if (fn instanceof LuaClosure lc) {
-                pushLua(co, lc, a, nargs, nres);
-                return true;
+            if (fn == BaseLib.IPAIRS_ITER && t.getMetatable() == null && s[a + 6] instanceof Long ctl) {
+                long idx = ctl + 1;
+                Object v = t.rawgetInt(idx);
+                if (v == null) {
+                    s[a + 4] = null;
+                } else {
+                    s[a + 4] = LuaValues.valueOf(idx);
+                    s[a + 5] = v;
+                }
+                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
+                return 0;
             }
-            Object mm = Metamethods.get(L, fn, "__call");
-            if (mm == null) {
-                throw LuaError.operand("attempt to call a " + LuaValues.typeName(fn) + " value");
-            }
-            co.ensureStack(a + nargs + 2 + 1);
-            Object[] s = co.stack;
-            System.arraycopy(s, a, s, a + 1, nargs + 1);
-            s[a] = mm;
-            nargs++;
         }
+        if (fn instanceof LuaClosure lc) {
+            Frames.pushLua(co, lc, a + 4, 2, nres);
+            return 1;
+        }
+        return Calls.callOther(co, f, a + 4, 2, nres) ? 1 : -1;
     }
 
-    // ---------------------------------------------------------------- closing variables
-
-    /** Closes upvalues and to-be-closed variables at or above stack index {@code level}. */
-    static void closeLevel(Coroutine co, int level, Object error) {
-        if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= level) closeTbc(co, level, error);
-        if (co.openUpvals != null) co.closeUpvalues(level);
+    /**
+     * Runs the newest to-be-closed variable at or above {@code level} whose {@code __close} is a
+     * Lua function as a frame (so it may yield, as Lua 5.4 allows) and arranges for the closing
+     * instruction at {@code instructionPc} to run again afterwards for the rest. False when there
+     * is no such variable on top (the caller then closes directly).
+     */
+    private static boolean closeInFrame(Coroutine co, CallFrame f, int level, int instructionPc) {
+        if (co.tbcCount == 0 || co.tbc[co.tbcCount - 1] < level) return false;
+        int idx = co.tbc[co.tbcCount - 1];
+        Object v = co.stack[idx];
+        if (!(Metamethods.get(co.state, v, "__close") instanceof LuaClosure lc)) return false;
+        co.tbcCount--;
+        co.closeUpvalues(idx);
+        f.pc = instructionPc;
+        Metamethods.callMeta(co, f, lc, v, null, null, 2, CallFrame.CONT_DISCARD, 0);
+        return true;
     }
 
-    /** Calls {@code __close} of each to-be-closed variable at or above {@code level}, newest first. */
-    static void closeTbc(Coroutine co, int level, Object error) {
-        while (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= level) {
-            int idx = co.tbc[--co.tbcCount];
-            Object v = co.stack[idx];
-            Object mm = Metamethods.get(co.state, v, "__close");
-            if (mm != null) {
-                co.closeUpvalues(idx);
-                call(co.state, mm, new Object[] {v, error});
+    /**
+     * The less frequent instructions, kept out of {@link #loop} so the hot dispatch stays small
+     * for the JIT. Returns the next pc (SETLIST may consume an extra word).
+     */
+    private static int coldOp(Coroutine co, CallFrame f, int i, int a, int pc) {
+        Object[] s = co.stack;
+        int base = f.base;
+        Prototype p = f.p;
+        switch (i & 0x3F) {
+            case SETLIST: {
+                int n = i >>> 23;
+                int c = (i >>> 14) & 0x1FF;
+                if (c == 0) {
+                    c = p.code[pc++];
+                    f.pc = pc;
+                }
+                if (n == 0) n = f.top - a - 1;
+                LuaTable t = (LuaTable) s[a];
+                long start = (long) (c - 1) * FIELDS_PER_FLUSH;
+                for (int j = 1; j <= n; j++) t.rawsetInt(start + j, s[a + j]);
+                return pc;
             }
+            case CLOSE:
+                if (closeInFrame(co, f, a, pc - 1)) return -1;
+                Calls.closeLevel(co, a, null);
+                return pc;
+            case TBC: {
+                Object v = s[a];
+                if (v != null && v != Boolean.FALSE) {
+                    if (Metamethods.get(co.state, v, "__close") == null) {
+                        String name = p.localName(a - base, pc - 1);
+                        throw LuaError.runtime("variable '" + (name == null ? "?" : name) + "' got a non-closable value");
+                    }
+                    co.addTbc(a);
+                }
+                return pc;
+            }
+            case CLOSURE: {
+                Prototype np = p.protos[i >>> 14];
+                Upvalue[] up = f.closure.upvals;
+                int nu = np.upvalIndex.length;
+                Upvalue[] uv = new Upvalue[nu];
+                for (int j = 0; j < nu; j++) {
+                    uv[j] = np.upvalInStack[j] ? co.findUpvalue(base + np.upvalIndex[j]) : up[np.upvalIndex[j]];
+                }
+                s[a] = new LuaClosure(np, uv);
+                return pc;
+            }
+            case VARARG: {
+                int b = i >>> 23;
+                Object[] va = f.varargs;
+                int n = va.length;
+                if (b == 0) {
+                    co.ensureStack(a + n + 1);
+                    s = co.stack;
+                    System.arraycopy(va, 0, s, a, n);
+                    f.top = a + n;
+                } else {
+                    int want = b - 1;
+                    for (int j = 0; j < want; j++) s[a + j] = j < n ? va[j] : null;
+                }
+                return pc;
+            }
+            default:
+                throw new IllegalStateException("bad opcode " + (i & 0x3F));
         }
     }
 }

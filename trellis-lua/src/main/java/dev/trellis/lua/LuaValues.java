@@ -1,9 +1,5 @@
 package dev.trellis.lua;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-
 /**
  * Type names, raw conversions and number&lt;-&gt;string rules of Lua 5.4 over the Trellis value
  * representation (nil = null, Boolean, Long, Double, byte-per-char String, LuaTable, LuaFunction,
@@ -78,7 +74,7 @@ public final class LuaValues {
         if (v instanceof Double d) return formatFloat(d);
         if (v instanceof Boolean b) return b ? "true" : "false";
         if (v instanceof LuaTable t) return "table: " + address(t);
-        if (v instanceof LuaFunction f) return (f instanceof JavaFunction ? "function: builtin: " : "function: ") + address(f);
+        if (v instanceof LuaFunction f) return "function: " + address(f);
         if (v instanceof Coroutine c) return "thread: " + address(c);
         return "userdata: " + address(v);
     }
@@ -98,55 +94,6 @@ public final class LuaValues {
         }
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         return dev.trellis.lua.lib.text.LuaNumbers.tostring(d);
-    }
-
-    static String formatFloatOld(double d) {
-        String s = formatG14(d);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '.' || c == 'e' || c == 'n' || c == 'i') return s;
-        }
-        return s + ".0";
-    }
-
-    /** C's "%.14g" of a finite double. */
-    static String formatG14(double d) {
-        return formatG(d, 14);
-    }
-
-    /** C's "%.{precision}g" of a finite double (trailing zeros removed, no '#'). */
-    static String formatG(double d, int precision) {
-        if (precision == 0) precision = 1;
-        if (d == 0) return (1 / d < 0) ? "-0" : "0";
-        BigDecimal bd = new BigDecimal(d).round(new MathContext(precision, RoundingMode.HALF_EVEN));
-        int exp = bd.precision() - bd.scale() - 1;
-        String digits = bd.unscaledValue().abs().toString();
-        boolean neg = bd.signum() < 0;
-        StringBuilder sb = new StringBuilder();
-        if (neg) sb.append('-');
-        if (exp < -4 || exp >= precision) {
-            String mant = stripZeros(digits);
-            sb.append(mant.charAt(0));
-            if (mant.length() > 1) sb.append('.').append(mant, 1, mant.length());
-            sb.append('e').append(exp < 0 ? '-' : '+');
-            int ae = Math.abs(exp);
-            if (ae < 10) sb.append('0');
-            sb.append(ae);
-        } else {
-            String plain = bd.abs().toPlainString();
-            if (plain.indexOf('.') >= 0) {
-                plain = stripZeros(plain);
-                if (plain.endsWith(".")) plain = plain.substring(0, plain.length() - 1);
-            }
-            sb.append(plain);
-        }
-        return sb.toString();
-    }
-
-    private static String stripZeros(String s) {
-        int end = s.length();
-        while (end > 1 && s.charAt(end - 1) == '0') end--;
-        return s.substring(0, end);
     }
 
     /**

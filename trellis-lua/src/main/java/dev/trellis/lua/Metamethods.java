@@ -69,7 +69,7 @@ final class Metamethods {
                 h = get(L, t, "__index");
                 if (h == null) throw LuaError.vm("attempt to index a " + LuaValues.typeName(t) + " value");
             }
-            if (h instanceof LuaFunction) return first(Interpreter.call(L, h, new Object[] {t, key}));
+            if (h instanceof LuaFunction) return first(Calls.call(L, h, new Object[] {t, key}));
             t = h;
         }
         throw LuaError.runtime("'__index' chain too long; possible loop");
@@ -81,6 +81,10 @@ final class Metamethods {
             Object h;
             if (t instanceof LuaTable tt) {
                 LuaTable mt = tt.getMetatable();
+                if (v == null && mt == L.library.globalsMetatable && L.library.functions.rawget(key) != null) {
+                    L.detachGlobals(); // removing a library global: this state gets its own copy
+                    mt = null;
+                }
                 if (mt == null || (h = mt.rawgetStr("__newindex")) == null || tt.rawget(key) != null) {
                     tt.rawset(key, v);
                     return false;
@@ -106,6 +110,10 @@ final class Metamethods {
             Object h;
             if (t instanceof LuaTable tt) {
                 LuaTable mt = tt.getMetatable();
+                if (v == null && mt == L.library.globalsMetatable && L.library.functions.rawget(key) != null) {
+                    L.detachGlobals();
+                    mt = null;
+                }
                 if (mt == null || (h = mt.rawgetStr("__newindex")) == null || tt.rawget(key) != null) {
                     tt.rawset(key, v);
                     return;
@@ -115,7 +123,7 @@ final class Metamethods {
                 if (h == null) throw LuaError.vm("attempt to index a " + LuaValues.typeName(t) + " value");
             }
             if (h instanceof LuaFunction) {
-                Interpreter.call(L, h, new Object[] {t, key, v});
+                Calls.call(L, h, new Object[] {t, key, v});
                 return;
             }
             t = h;
@@ -125,23 +133,23 @@ final class Metamethods {
 
     // ---------------------------------------------------------------- calling a metamethod
 
-    private static boolean callMeta(Coroutine co, CallFrame f, LuaFunction fn, Object a1, Object a2, Object a3,
+    static boolean callMeta(Coroutine co, CallFrame f, LuaFunction fn, Object a1, Object a2, Object a3,
                                     int nargs, int flags, int contReg) {
         if (fn instanceof LuaClosure lc) {
-            int func = Interpreter.watermark(co);
+            int func = Calls.watermark(co);
             co.ensureStack(func + 4 + lc.p.maxStack);
             Object[] s = co.stack;
             s[func] = lc;
             s[func + 1] = a1;
             s[func + 2] = a2;
             s[func + 3] = a3;
-            CallFrame nf = Interpreter.pushLua(co, lc, func, nargs, 1);
+            CallFrame nf = Frames.pushLua(co, lc, func, nargs, 1);
             nf.flags = flags;
             nf.contReg = contReg;
             return true;
         }
         Object[] args = nargs == 3 ? new Object[] {a1, a2, a3} : new Object[] {a1, a2};
-        Object[] r = Interpreter.call(co.state, fn, args);
+        Object[] r = Calls.call(co.state, fn, args);
         if ((flags & CallFrame.CONT_STORE) != 0) co.stack[f.base + contReg] = first(r);
         return false;
     }
@@ -177,7 +185,7 @@ final class Metamethods {
         Object h = get(L, x, event);
         if (h == null) h = get(L, y, event);
         if (h == null) throw arithError(op, x, y);
-        return first(Interpreter.call(L, h, new Object[] {x, y}));
+        return first(Calls.call(L, h, new Object[] {x, y}));
     }
 
     static LuaError arithError(int op, Object x, Object y) {
@@ -215,13 +223,26 @@ final class Metamethods {
             if (x instanceof LuaTable t) return LuaValues.valueOf(t.length());
             throw LuaError.vm("attempt to get length of a " + LuaValues.typeName(x) + " value");
         }
-        return first(Interpreter.call(L, h, new Object[] {x, x}));
+        return first(Calls.call(L, h, new Object[] {x, x}));
     }
 
     // ---------------------------------------------------------------- concatenation
 
     static boolean isStringLike(Object v) {
         return v instanceof String || v instanceof Long || v instanceof Double;
+    }
+
+    /**
+     * {@code x .. y} where a Lua {@code __concat} applies: runs it as a continuation frame and
+     * returns true; false when the general path must handle the operands.
+     */
+    static boolean concatPair(Coroutine co, CallFrame f, Object x, Object y, int a) {
+        if (isStringLike(x) && isStringLike(y)) return false;
+        LuaState L = co.state;
+        Object h = isStringLike(x) ? null : get(L, x, "__concat");
+        if (h == null && !isStringLike(y)) h = get(L, y, "__concat");
+        if (!(h instanceof LuaClosure lc)) return false;
+        return callMeta(co, f, lc, x, y, null, 2, CallFrame.CONT_STORE, a - f.base);
     }
 
     static Object concat(Coroutine co, CallFrame f, int from, int to) {
@@ -265,7 +286,7 @@ final class Metamethods {
                 Object bad = isStringLike(l) ? acc : l;
                 throw LuaError.operand("attempt to concatenate a " + LuaValues.typeName(bad) + " value");
             }
-            acc = first(Interpreter.call(L, h, new Object[] {l, acc}));
+            acc = first(Calls.call(L, h, new Object[] {l, acc}));
         }
         return acc;
     }
@@ -287,7 +308,7 @@ final class Metamethods {
             callMeta(co, f, lc, x, y, null, 2, CallFrame.CONT_COND, expected);
             return 2;
         }
-        Object[] r = Interpreter.call(co.state, h, new Object[] {x, y});
+        Object[] r = Calls.call(co.state, h, new Object[] {x, y});
         return LuaValues.isTruthy(first(r)) ? 1 : 0;
     }
 
@@ -317,7 +338,7 @@ final class Metamethods {
         Object h = get(L, x, "__lt");
         if (h == null) h = get(L, y, "__lt");
         if (h == null) throw compareError(x, y);
-        return LuaValues.isTruthy(first(Interpreter.call(L, h, new Object[] {x, y})));
+        return LuaValues.isTruthy(first(Calls.call(L, h, new Object[] {x, y})));
     }
 
     /** x == y with __eq, from Java. */
@@ -328,7 +349,7 @@ final class Metamethods {
             Object h = get(L, x, "__eq");
             if (h == null) h = get(L, y, "__eq");
             if (h == null) return false;
-            return LuaValues.isTruthy(first(Interpreter.call(L, h, new Object[] {x, y})));
+            return LuaValues.isTruthy(first(Calls.call(L, h, new Object[] {x, y})));
         }
         return LuaValues.rawEquals(x, y);
     }

@@ -35,17 +35,19 @@ class CoroutineTest {
                   local ok2, v2 = pcall(coroutine.yield, "direct")
                   local t = setmetatable({}, {__index = function(t, k) return coroutine.yield("index " .. k) end,
                                              __add = function(a, b) return coroutine.yield("add") end,
-                                             __lt = function(a, b) return coroutine.yield("lt") end})
+                                             __lt = function(a, b) return coroutine.yield("lt") end,
+                                             __concat = function(a, b) return coroutine.yield("concat") end})
                   local x = t.foo
                   local y = t + 1
                   local z = t < t
+                  local w = t .. "s"
                   local ok3, e3 = pcall(function() coroutine.yield("before error") error("late", 0) end)
-                  return table.concat({tostring(ok), v, tostring(ok2), v2, x, y, tostring(z), tostring(ok3), e3}, ",")
+                  return table.concat({tostring(ok), v, tostring(ok2), v2, x, y, tostring(z), w, tostring(ok3), e3}, ",")
                 end)
-                print(co()) print(co(41)) print(co("d")) print(co("X")) print(co("Y")) print(co(true)) print(co())
+                print(co()) print(co(41)) print(co("d")) print(co("X")) print(co("Y")) print(co(true)) print(co("W")) print(co())
                 """;
-        assertThat(run(src)).isEqualTo("in pcall\ndirect\nindex foo\nadd\nlt\nbefore error\n"
-                + "true,42,true,d,X,Y,true,false,late\n");
+        assertThat(run(src)).isEqualTo("in pcall\ndirect\nindex foo\nadd\nlt\nconcat\nbefore error\n"
+                + "true,42,true,d,X,Y,true,W,false,late\n");
     }
 
     @Test
@@ -106,6 +108,27 @@ class CoroutineTest {
         assertThat(co.resume("C")).containsExactly("ABC");
         assertThat(co.status()).isEqualTo(Coroutine.Status.DEAD);
         assertThatThrownBy(co::resume).isInstanceOf(LuaError.class).hasMessage("cannot resume dead coroutine");
+    }
+
+    @Test
+    void hostYieldsPassThroughLuaCoroutines() {
+        LuaState state = new LuaState();
+        state.register("receive", JavaFunction.of("receive", (L, a) -> L.yieldToHost("receive", a[0])));
+        Prototype p = LuaState.compile("""
+                local gen = coroutine.wrap(function() for i = 1, 2 do coroutine.yield(receive("ch" .. i)) end end)
+                local a = gen()
+                local b = gen()
+                local ok, c = coroutine.resume(coroutine.create(function() return receive("x") end))
+                local plain = coroutine.wrap(function() coroutine.yield("lua-level") end)()
+                return a .. b .. tostring(ok) .. c .. plain
+                """, "=process");
+        Coroutine co = state.newCoroutine(state.load(p));
+        assertThat(co.resume()).containsExactly("receive", "ch1");
+        assertThat(co.isHostYield()).isTrue();
+        assertThat(co.resume("A")).containsExactly("receive", "ch2");
+        assertThat(co.resume("B")).containsExactly("receive", "x");
+        assertThat(co.resume("C")).containsExactly("ABtrueClua-level");
+        assertThat(co.isDead()).isTrue();
     }
 
     @Test

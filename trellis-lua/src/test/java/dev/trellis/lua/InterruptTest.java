@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** The interrupt hook: budgets, preemption callbacks and kills that pcall cannot catch. */
@@ -15,15 +16,16 @@ class InterruptTest {
         CountDownLatch running = new CountDownLatch(1);
         state.setInterruptHandler(s -> running.countDown(), 1000);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = Thread.ofVirtual().start(() -> {
+        Thread t = Thread.ofPlatform().daemon().start(() -> {
             try {
                 state.execute(source, "=busy");
             } catch (Throwable e) {
                 failure.set(e);
             }
         });
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        boolean started = running.await(30, TimeUnit.SECONDS);
         state.kill("process terminated");
+        assertThat(started).isTrue();
         t.join(10_000);
         assertThat(t.isAlive()).isFalse();
         return failure.get();
@@ -95,7 +97,7 @@ class InterruptTest {
                     once.countDown();
                     running.countDown();
                 }
-                Thread.yield();
+                LockSupport.parkNanos(1000); // lets other virtual threads onto the carrier
             }, 10_000);
             Thread.ofVirtual().start(() -> {
                 try {
@@ -107,8 +109,9 @@ class InterruptTest {
                 }
             });
         }
-        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        boolean allRunning = running.await(60, TimeUnit.SECONDS);
         for (LuaState s : states) s.kill("stop");
+        assertThat(allRunning).isTrue();
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(killed.get()).isEqualTo(n);
     }

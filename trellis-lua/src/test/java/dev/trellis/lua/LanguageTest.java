@@ -33,6 +33,8 @@ class LanguageTest {
         assertThat(value("2^63 == math.mininteger")).isEqualTo(false);
         assertThat(value("-2^63 == math.mininteger")).isEqualTo(true);
         assertThat(value("1 < 1.5 and 2 > 1.5 and 'a' < 'b'")).isEqualTo(true);
+        assertThat(value("tostring(print):match('^function: 0x%x+$') ~= nil")).isEqualTo(true);
+        assertThat(value("tostring({}):match('^table: 0x%x+$') ~= nil")).isEqualTo(true);
     }
 
     @Test
@@ -72,6 +74,48 @@ class LanguageTest {
                 print(fs[1](), fs[2](), fs[3](), ws[1](), ws[1](), ws[2](), c1(), c2())
                 """;
         assertThat(run(src)).isEqualTo("1\t2\t3\t11\t12\t21\t3\t1\n");
+    }
+
+    @Test
+    void openUpvaluesSurviveStackGrowth() {
+        String src = """
+                local getters = {}
+                local function dive(n)
+                  local mine = n * 3
+                  getters[n] = function() return mine end
+                  if n < 5000 then dive(n + 1) end
+                  mine = mine + 1
+                end
+                dive(1)
+                local co = coroutine.wrap(function()
+                  local function deep(n) local v = n if n < 3000 then deep(n + 1) end coroutine.yield(function() return v end) end
+                  deep(1)
+                end)
+                local f1 = co()
+                return getters[1](), getters[5000](), f1()
+                """;
+        assertThat(eval(src)).containsExactly(4L, 15001L, 3000L);
+    }
+
+    @Test
+    void javaMetamethodsMayGrowTheStack() {
+        LuaState state = new LuaState();
+        state.register("viaJava", JavaFunction.of("viaJava", (L, a) -> {
+            Object deep = L.getGlobal("deep");
+            return new Object[] {((Long) L.call(deep, 20000L)[0]) > 0};
+        }));
+        String src = """
+                function deep(n) if n == 0 then return 0 end return 1 + deep(n - 1) end
+                local mt = {__eq = viaJava, __lt = viaJava, __le = viaJava}
+                local a, b = setmetatable({}, mt), setmetatable({}, mt)
+                local results = {}
+                for i = 1, 3 do
+                  local x, y, z = 1, 2, 3
+                  results[#results + 1] = tostring(a == b) .. tostring(a < b) .. tostring(a <= b) .. (x + y + z)
+                end
+                return table.concat(results, ",")
+                """;
+        assertThat(state.execute(src, "=grow")[0]).isEqualTo("truetruetrue6,truetruetrue6,truetruetrue6");
     }
 
     @Test

@@ -17,19 +17,14 @@ import java.util.List;
  * Ast.FuncBody main = new Parser(source, "chunk").parseChunk();
  * }</pre>
  */
-public final class Parser {
-    private final List<Token> tokens;
-    private final String chunk;
-    private int p;
-    /** A '>' left over from splitting a '>>' token while closing nested generic types. */
-    private boolean pendingGt;
+public final class Parser extends TokenCursor {
+    private final TypeAnnotations types = new TypeAnnotations(this);
     /** Nesting of statements and expressions, bounded like PUC's C levels. */
     private int depth;
     private static final int MAX_DEPTH = 200;
 
     public Parser(String source, String chunkName) {
-        this.chunk = chunkName;
-        this.tokens = new Lexer(source, chunkName).tokenize();
+        super(new Lexer(source, chunkName).tokenize(), chunkName);
     }
 
     /** Parses a whole chunk: a vararg function with no parameters. */
@@ -37,77 +32,6 @@ public final class Parser {
         List<Stat> block = block();
         if (kind() != EOF) throw error("'<eof>' expected");
         return new FuncBody(List.of(), true, block, 0, line(), "main chunk");
-    }
-
-    // ---------------------------------------------------------------- token helpers
-
-    private Token tok() {
-        return tokens.get(p);
-    }
-
-    private int kind() {
-        return tokens.get(p).kind();
-    }
-
-    private int kindAt(int off) {
-        int i = Math.min(p + off, tokens.size() - 1);
-        return tokens.get(i).kind();
-    }
-
-    private int line() {
-        return tokens.get(p).line();
-    }
-
-    private int prevLine() {
-        return p > 0 ? tokens.get(p - 1).line() : 1;
-    }
-
-    private void advance() {
-        if (p < tokens.size() - 1) p++;
-    }
-
-    private boolean accept(int k) {
-        if (kind() == k) {
-            advance();
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(int k) {
-        if (!accept(k)) throw error("'" + tokenText(k) + "' expected");
-    }
-
-    private void expectMatch(int what, int who, int where) {
-        if (!accept(what)) {
-            if (where == line()) throw error("'" + tokenText(what) + "' expected");
-            throw error("'" + tokenText(what) + "' expected (to close '" + tokenText(who) + "' at line " + where + ")");
-        }
-    }
-
-    private String name() {
-        if (kind() != NAME) throw error("<name> expected");
-        String n = (String) tok().value();
-        advance();
-        return n;
-    }
-
-    private boolean isName(String s) {
-        return kind() == NAME && s.equals(tok().value());
-    }
-
-    private LuaError error(String msg) {
-        return new LuaError(chunk + ":" + line() + ": " + msg + " near " + near(tok()));
-    }
-
-    private static String near(Token t) {
-        return switch (t.kind()) {
-            case EOF -> "<eof>";
-            case NAME -> "'" + t.value() + "'";
-            case STRING -> "'\"" + t.value() + "\"'";
-            case NUMBER -> "'" + dev.trellis.lua.LuaValues.tostring(t.value()) + "'";
-            default -> "'" + tokenText(t.kind()) + "'";
-        };
     }
 
     // ---------------------------------------------------------------- statements
@@ -210,8 +134,8 @@ public final class Parser {
                 return new Goto(name(), line);
             }
             default:
-                if (isTypeDeclaration()) {
-                    skipTypeDeclaration();
+                if (types.isTypeDeclaration()) {
+                    types.skipTypeDeclaration();
                     return null;
                 }
                 return exprStat(line);
@@ -248,7 +172,7 @@ public final class Parser {
     private Stat forStat(int line) {
         advance();
         String n1 = name();
-        skipOptionalTypeAnnotation();
+        types.skipOptionalTypeAnnotation();
         if (kind() == '=') {
             advance();
             Expr start = expr();
@@ -265,7 +189,7 @@ public final class Parser {
             names.add(n1);
             while (accept(',')) {
                 names.add(name());
-                skipOptionalTypeAnnotation();
+                types.skipOptionalTypeAnnotation();
             }
             expect(IN);
             List<Expr> exprs = exprList();
@@ -307,7 +231,7 @@ public final class Parser {
         List<String> attribs = new ArrayList<>();
         do {
             names.add(name());
-            skipOptionalTypeAnnotation();
+            types.skipOptionalTypeAnnotation();
             String attrib = null;
             if (kind() == '<') {
                 advance();
@@ -317,7 +241,7 @@ public final class Parser {
                     throw new LuaError(chunk + ":" + line() + ": unknown attribute '" + attrib + "'");
                 }
                 expect('>');
-                skipOptionalTypeAnnotation();
+                types.skipOptionalTypeAnnotation();
             }
             attribs.add(attrib);
         } while (accept(','));
@@ -348,7 +272,7 @@ public final class Parser {
     // ---------------------------------------------------------------- functions
 
     private FuncBody funcBody(boolean method, int line, String name) {
-        skipGenericParams();
+        types.skipGenericParams();
         expect('(');
         List<String> params = new ArrayList<>();
         if (method) params.add("self");
@@ -358,18 +282,18 @@ public final class Parser {
                 if (kind() == DOTS) {
                     advance();
                     vararg = true;
-                    skipOptionalTypeAnnotation();
+                    types.skipOptionalTypeAnnotation();
                     break;
                 }
                 params.add(name());
                 if (kind() == '?') advance(); // optional parameter marker
-                skipOptionalTypeAnnotation();
+                types.skipOptionalTypeAnnotation();
             } while (accept(','));
         }
         expect(')');
         if (kind() == ':') {
             advance();
-            skipTypeList();
+            types.skipTypeList();
         }
         List<Stat> b = block();
         int lastLine = line();
@@ -503,17 +427,17 @@ public final class Parser {
         while (true) {
             if (kind() == DBCOLON && !(kindAt(1) == NAME && kindAt(2) == DBCOLON)) {
                 advance();
-                skipType();
+                types.skipType();
             } else if (isName("as") && line() == prevLine() && startsType(kindAt(1))) {
                 advance();
-                skipType();
+                types.skipType();
             } else {
                 return e;
             }
         }
     }
 
-    private static boolean startsType(int k) {
+    static boolean startsType(int k) {
         return k == NAME || k == '{' || k == '(' || k == NIL || k == FUNCTION || k == STRING || k == TRUE || k == FALSE;
     }
 
@@ -551,6 +475,7 @@ public final class Parser {
                     e = new MethodCall(e, m, callArgs(), line);
                 }
                 case '(', STRING, '{' -> e = new Call(e, callArgs(), line);
+                case '!' -> advance(); // Wippy's non-nil assertion: no runtime effect
                 default -> {
                     return e;
                 }
@@ -602,189 +527,4 @@ public final class Parser {
         return new Table(fields, line);
     }
 
-    // ---------------------------------------------------------------- annotations (parsed, dropped)
-
-    private void skipOptionalTypeAnnotation() {
-        if (kind() == ':') {
-            advance();
-            skipType();
-        }
-    }
-
-    private void skipGenericParams() {
-        if (kind() == '<') {
-            advance();
-            while (kind() != '>' && kind() != EOF) {
-                skipType();
-                if (kind() == ':') { // constraint: <T: Base>
-                    advance();
-                    skipType();
-                }
-                if (!accept(',')) break;
-            }
-            expectGt();
-        }
-    }
-
-    private void expectGt() {
-        if (pendingGt) {
-            pendingGt = false;
-            advance();
-            return;
-        }
-        if (kind() == SHR) {
-            pendingGt = true;
-            return;
-        }
-        expect('>');
-    }
-
-    private void skipTypeList() {
-        if (kind() == '(') { // (T, U) tuple of return types
-            skipType();
-            return;
-        }
-        skipType();
-        while (kind() == ',' && startsType(kindAt(1))) {
-            advance();
-            skipType();
-        }
-    }
-
-    private void skipType() {
-        skipPostfixType();
-        while (kind() == '|' || kind() == '&') {
-            advance();
-            skipPostfixType();
-        }
-    }
-
-    private void skipPostfixType() {
-        skipPrimaryType();
-        while (true) {
-            if (kind() == '?') {
-                advance();
-            } else if (kind() == '[' && kindAt(1) == ']') {
-                advance();
-                advance();
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void skipPrimaryType() {
-        switch (kind()) {
-            case NAME -> {
-                boolean isFun = isName("fun");
-                advance();
-                if (isFun && kind() == '(') {
-                    skipFunctionTypeRest();
-                    return;
-                }
-                while (kind() == '.') {
-                    advance();
-                    name();
-                }
-                if (kind() == '<' && !pendingGt) {
-                    advance();
-                    while (kind() != '>' && kind() != SHR && kind() != EOF) {
-                        skipType();
-                        if (!accept(',')) break;
-                    }
-                    expectGt();
-                }
-            }
-            case FUNCTION -> {
-                advance();
-                if (kind() == '(') skipFunctionTypeRest();
-            }
-            case NIL, TRUE, FALSE, STRING, NUMBER, DOTS -> advance();
-            case '-' -> {
-                advance();
-                advance();
-            }
-            case '{' -> {
-                int line = line();
-                advance();
-                while (kind() != '}' && kind() != EOF) {
-                    if (kind() == '[') {
-                        advance();
-                        skipType();
-                        expect(']');
-                        expect(':');
-                        skipType();
-                    } else if (kind() == NAME && (kindAt(1) == ':' || kindAt(1) == '?' && kindAt(2) == ':')) {
-                        advance();
-                        accept('?');
-                        advance();
-                        skipType();
-                    } else {
-                        skipType();
-                    }
-                    if (!accept(',') && !accept(';')) break;
-                }
-                expectMatch('}', '{', line);
-            }
-            case '(' -> {
-                int line = line();
-                advance();
-                while (kind() != ')' && kind() != EOF) {
-                    if ((kind() == NAME || kind() == DOTS) && kindAt(1) == ':') {
-                        advance();
-                        advance();
-                    }
-                    skipType();
-                    if (!accept(',')) break;
-                }
-                expectMatch(')', '(', line);
-                if (kind() == ARROW) {
-                    advance();
-                    skipType();
-                }
-            }
-            default -> throw error("type expected");
-        }
-    }
-
-    private void skipFunctionTypeRest() {
-        int line = line();
-        expect('(');
-        while (kind() != ')' && kind() != EOF) {
-            if ((kind() == NAME || kind() == DOTS) && kindAt(1) == ':') {
-                advance();
-                advance();
-            } else if (kind() == NAME && kindAt(1) == '?' && kindAt(2) == ':') {
-                advance();
-                advance();
-                advance();
-            }
-            skipType();
-            if (!accept(',')) break;
-        }
-        expectMatch(')', '(', line);
-        if (kind() == ':') {
-            advance();
-            skipTypeList();
-        } else if (kind() == ARROW) {
-            advance();
-            skipType();
-        }
-    }
-
-    private boolean isTypeDeclaration() {
-        if (isName("export") && kindAt(1) == NAME && "type".equals(tokens.get(Math.min(p + 1, tokens.size() - 1)).value())) {
-            return true;
-        }
-        return isName("type") && kindAt(1) == NAME && (kindAt(2) == '=' || kindAt(2) == '<');
-    }
-
-    private void skipTypeDeclaration() {
-        if (isName("export")) advance();
-        advance(); // type
-        name();
-        skipGenericParams();
-        expect('=');
-        skipType();
-    }
 }
