@@ -49,11 +49,9 @@ final class Interpreter {
         newFrame:
         while (true) {
             CallFrame f = co.frames[co.depth - 1];
-            LuaClosure cl = f.closure;
-            Prototype p = f.p;
-            int[] code = p.code;
-            Object[] k = p.constants;
-            Upvalue[] up = cl.upvals;
+            int[] code = f.p.code;
+            Object[] k = f.p.constants;
+            Upvalue[] up = f.closure.upvals;
             Object[] s = co.stack;
             int base = f.base;
             int pc = f.pc;
@@ -323,6 +321,9 @@ final class Interpreter {
                     case CONCAT: {
                         int b = i >>> 23, c = (i >>> 14) & 0x1FF;
                         f.pc = pc;
+                        if (c == b + 1 && Metamethods.concatPair(co, f, s[base + b], s[base + c], a)) {
+                            continue newFrame; // a Lua __concat runs as a frame (it may yield)
+                        }
                         Object r = Metamethods.concat(co, f, base + b, base + c);
                         s = co.stack;
                         s[a] = r;
@@ -333,6 +334,7 @@ final class Interpreter {
                         int close = (i >>> 6) & 0xFF;
                         if (close != 0) {
                             f.pc = pc;
+                            if (closeInFrame(co, f, base + close - 1, pc - 1)) continue newFrame;
                             Calls.closeLevel(co, base + close - 1, null);
                             s = co.stack;
                         }
@@ -425,8 +427,6 @@ final class Interpreter {
                                 nf.nresults = nres;
                                 nf.flags = 0;
                                 f = nf;
-                                cl = lc;
-                                p = np;
                                 code = np.code;
                                 k = np.constants;
                                 up = lc.upvals;
@@ -449,17 +449,7 @@ final class Interpreter {
                         f.pc = pc;
                         if (--L.hookCounter <= 0) L.tick();
                         if (fn instanceof LuaClosure lc) {
-                            if (co.openUpvals != null) co.closeUpvalues(base);
-                            int func = base - 1;
-                            System.arraycopy(s, a, s, func, nargs + 1);
-                            int flags = f.flags, ret = f.ret, nresults = f.nresults, contReg = f.contReg;
-                            Object handler = f.handler;
-                            co.depth--;
-                            CallFrame nf = Frames.pushLua(co, lc, func, nargs, nresults);
-                            nf.flags = flags;
-                            nf.ret = ret;
-                            nf.contReg = contReg;
-                            nf.handler = handler;
+                            tailCall(co, f, a, nargs, lc);
                             continue newFrame;
                         }
                         f.pc = pc;
@@ -471,7 +461,7 @@ final class Interpreter {
                         int n = b != 0 ? b - 1 : f.top - a;
                         if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
                             f.pc = pc;
-                            f.pc = pc;
+                            if (closeInFrame(co, f, base, pc - 1)) continue newFrame;
                             Calls.closeTbc(co, base, null);
                             s = co.stack;
                         }
@@ -494,11 +484,9 @@ final class Interpreter {
                             if (f.varargs != null) f.varargs = null;
                             co.depth = d;
                             f = caller;
-                            cl = f.closure;
-                            p = f.p;
-                            code = p.code;
-                            k = p.constants;
-                            up = cl.upvals;
+                            code = f.p.code;
+                            k = f.p.constants;
+                            up = f.closure.upvals;
                             base = f.base;
                             pc = f.pc;
                             continue;
@@ -539,39 +527,10 @@ final class Interpreter {
                         continue;
                     }
                     case TFORCALL: {
-                        s[a + 4] = s[a];
-                        s[a + 5] = s[a + 1];
-                        s[a + 6] = s[a + 2];
-                        int nres = (i >>> 14) & 0x1FF;
-                        Object fn = s[a + 4];
-                        if (s[a + 5] instanceof LuaTable t) {
-                            // pairs and ipairs loops over tables run without calling out
-                            if (fn == BaseLib.NEXT) {
-                                f.pc = pc;
-                                if (!t.next(s[a + 6], s, a + 4)) s[a + 4] = null;
-                                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
-                                continue;
-                            }
-                            if (fn == BaseLib.IPAIRS_ITER && t.getMetatable() == null && s[a + 6] instanceof Long ctl) {
-                                long idx = ctl + 1;
-                                Object v = t.rawgetInt(idx);
-                                if (v == null) {
-                                    s[a + 4] = null;
-                                } else {
-                                    s[a + 4] = LuaValues.valueOf(idx);
-                                    s[a + 5] = v;
-                                }
-                                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
-                                continue;
-                            }
-                        }
-                        if (fn instanceof LuaClosure lc) {
-                            f.pc = pc;
-                            Frames.pushLua(co, lc, a + 4, 2, nres);
-                            continue newFrame;
-                        }
                         f.pc = pc;
-                        if (!Calls.callOther(co, f, a + 4, 2, nres)) return false;
+                        int r = forCall(co, f, i, a);
+                        if (r == 0) continue;
+                        if (r < 0) return false;
                         continue newFrame;
                     }
                     case TFORLOOP: {
@@ -589,6 +548,7 @@ final class Interpreter {
                     case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG:
                         f.pc = pc;
                         pc = coldOp(co, f, i, a, pc);
+                        if (pc < 0) continue newFrame;
                         s = co.stack;
                         continue;
                     default:
@@ -600,6 +560,79 @@ final class Interpreter {
                 throw e;
             }
         }
+    }
+
+    /** A tail call of a Lua function: the callee replaces the running frame (no stack growth). */
+    private static void tailCall(Coroutine co, CallFrame f, int a, int nargs, LuaClosure lc) {
+        int base = f.base;
+        if (co.openUpvals != null) co.closeUpvalues(base);
+        int func = base - 1;
+        Object[] s = co.stack;
+        System.arraycopy(s, a, s, func, nargs + 1);
+        int flags = f.flags, ret = f.ret, nresults = f.nresults, contReg = f.contReg;
+        Object handler = f.handler;
+        co.depth--;
+        CallFrame nf = Frames.pushLua(co, lc, func, nargs, nresults);
+        nf.flags = flags;
+        nf.ret = ret;
+        nf.contReg = contReg;
+        nf.handler = handler;
+    }
+
+    /**
+     * The call of a generic {@code for}'s iterator: {@code next} and the ipairs iterator over
+     * plain tables run inline (returns 0); otherwise a frame is pushed or a Java function called
+     * (returns 1), or the coroutine yielded (returns -1).
+     */
+    private static int forCall(Coroutine co, CallFrame f, int i, int a) {
+        Object[] s = co.stack;
+        s[a + 4] = s[a];
+        s[a + 5] = s[a + 1];
+        s[a + 6] = s[a + 2];
+        int nres = (i >>> 14) & 0x1FF;
+        Object fn = s[a + 4];
+        if (s[a + 5] instanceof LuaTable t) {
+            if (fn == BaseLib.NEXT) {
+                if (!t.next(s[a + 6], s, a + 4)) s[a + 4] = null;
+                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
+                return 0;
+            }
+            if (fn == BaseLib.IPAIRS_ITER && t.getMetatable() == null && s[a + 6] instanceof Long ctl) {
+                long idx = ctl + 1;
+                Object v = t.rawgetInt(idx);
+                if (v == null) {
+                    s[a + 4] = null;
+                } else {
+                    s[a + 4] = LuaValues.valueOf(idx);
+                    s[a + 5] = v;
+                }
+                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
+                return 0;
+            }
+        }
+        if (fn instanceof LuaClosure lc) {
+            Frames.pushLua(co, lc, a + 4, 2, nres);
+            return 1;
+        }
+        return Calls.callOther(co, f, a + 4, 2, nres) ? 1 : -1;
+    }
+
+    /**
+     * Runs the newest to-be-closed variable at or above {@code level} whose {@code __close} is a
+     * Lua function as a frame (so it may yield, as Lua 5.4 allows) and arranges for the closing
+     * instruction at {@code instructionPc} to run again afterwards for the rest. False when there
+     * is no such variable on top (the caller then closes directly).
+     */
+    private static boolean closeInFrame(Coroutine co, CallFrame f, int level, int instructionPc) {
+        if (co.tbcCount == 0 || co.tbc[co.tbcCount - 1] < level) return false;
+        int idx = co.tbc[co.tbcCount - 1];
+        Object v = co.stack[idx];
+        if (!(Metamethods.get(co.state, v, "__close") instanceof LuaClosure lc)) return false;
+        co.tbcCount--;
+        co.closeUpvalues(idx);
+        f.pc = instructionPc;
+        Metamethods.callMeta(co, f, lc, v, null, null, 2, CallFrame.CONT_DISCARD, 0);
+        return true;
     }
 
     /**
@@ -625,6 +658,7 @@ final class Interpreter {
                 return pc;
             }
             case CLOSE:
+                if (closeInFrame(co, f, a, pc - 1)) return -1;
                 Calls.closeLevel(co, a, null);
                 return pc;
             case TBC: {

@@ -133,7 +133,7 @@ final class Metamethods {
 
     // ---------------------------------------------------------------- calling a metamethod
 
-    private static boolean callMeta(Coroutine co, CallFrame f, LuaFunction fn, Object a1, Object a2, Object a3,
+    static boolean callMeta(Coroutine co, CallFrame f, LuaFunction fn, Object a1, Object a2, Object a3,
                                     int nargs, int flags, int contReg) {
         if (fn instanceof LuaClosure lc) {
             int func = Calls.watermark(co);
@@ -230,6 +230,19 @@ final class Metamethods {
 
     static boolean isStringLike(Object v) {
         return v instanceof String || v instanceof Long || v instanceof Double;
+    }
+
+    /**
+     * {@code x .. y} where a Lua {@code __concat} applies: runs it as a continuation frame and
+     * returns true; false when the general path must handle the operands.
+     */
+    static boolean concatPair(Coroutine co, CallFrame f, Object x, Object y, int a) {
+        if (isStringLike(x) && isStringLike(y)) return false;
+        LuaState L = co.state;
+        Object h = isStringLike(x) ? null : get(L, x, "__concat");
+        if (h == null && !isStringLike(y)) h = get(L, y, "__concat");
+        if (!(h instanceof LuaClosure lc)) return false;
+        return callMeta(co, f, lc, x, y, null, 2, CallFrame.CONT_STORE, a - f.base);
     }
 
     static Object concat(Coroutine co, CallFrame f, int from, int to) {

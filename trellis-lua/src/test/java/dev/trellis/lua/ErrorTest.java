@@ -148,6 +148,10 @@ class ErrorTest {
         }));
         state.register("check", JavaFunction.of("check", (L, a) -> new Object[] {LuaArgs.checkInteger(a, 0, "check")}));
         assertThat(state.execute("return pcall(fail)", "=j")).containsExactly(false, "host says no");
+        state.register("failHere", JavaFunction.of("failHere", (L, a) -> {
+            throw LuaError.error("positioned");
+        }));
+        assertThat(state.execute("return pcall(function()\n failHere() end)", "=j")).containsExactly(false, "j:2: positioned");
         assertThat(state.execute("return pcall(function() return check('x') end)", "=j"))
                 .containsExactly(false, "j:1: bad argument #1 to 'check' (number expected, got string)");
     }
