@@ -1,0 +1,269 @@
+package dev.trellis.lua;
+
+import dev.trellis.lua.compiler.Compiler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One Lua state: a small per-state globals table whose {@code __index} is the shared, read-only
+ * standard library, a main coroutine, and the host's hooks (output, module loader, interrupt
+ * budget, kill). Compiled chunks ({@link Prototype}) are shared between states.
+ *
+ * <pre>{@code
+ * Prototype chunk = LuaState.compile("return 1 + ...", "=demo");   // once, shareable
+ * LuaState state = new LuaState();
+ * Object[] r = state.call(state.load(chunk), 41L);                // r[0] == 42L
+ * state.register("now", JavaFunction.of("now", (s, a) -> new Object[] {System.nanoTime()}));
+ * }</pre>
+ *
+ * <p>Thread-safety: a state is run by one thread at a time (its process's virtual thread). Only
+ * {@link #kill(String)} and {@link #requestInterrupt()} may be called from other threads.
+ */
+public final class LuaState {
+    /** Marker returned by a Java function to suspend the running coroutine. */
+    static final Object[] YIELD = new Object[0];
+
+    /** Decides which modules {@code require} may load; returns null when the module is not available. */
+    @FunctionalInterface
+    public interface ModuleLoader {
+        Object load(LuaState state, String name);
+    }
+
+    /** Called when the interrupt budget runs out; may park the thread, or call {@link #kill}. */
+    @FunctionalInterface
+    public interface InterruptHandler {
+        void onInterrupt(LuaState state);
+    }
+
+    final StandardLibrary library;
+    private final LuaTable globals;
+    private Coroutine main;
+    Coroutine current;
+    /** Nested Java-level runs (callbacks, resumes) in progress. */
+    int nestedCalls;
+
+    // limits
+    int maxCallDepth = 200_000;
+    int maxStackSlots = 1_000_000;
+    int maxNestedCalls = 200;
+    long maxStringSize = 256L * 1024 * 1024;
+
+    // interrupt
+    int hookCounter = 10_000;
+    int hookBudget = 10_000;
+    private InterruptHandler interruptHandler;
+    private volatile String killReason;
+
+    // host services
+    private PrintStream output = System.out;
+    private ModuleLoader moduleLoader;
+    private LuaTable loaded;
+    boolean allowGetenv;
+    long[] random;
+
+    /** A state over the shared standard library. */
+    public LuaState() {
+        this(StandardLibrary.shared());
+    }
+
+    /** A state over a library made with {@link StandardLibrary#create}. */
+    public LuaState(StandardLibrary library) {
+        this.library = library;
+        this.globals = new LuaTable(0, 1);
+        globals.rawsetStr("_G", globals);
+        globals.setMetatable(library.globalsMetatable);
+    }
+
+    // ---------------------------------------------------------------- compiling and loading
+
+    /**
+     * Compiles Lua source given as Java text (non-ASCII characters become their UTF-8 bytes);
+     * {@code chunkName} "=name" shows as "name" in messages, "@file" as "file".
+     */
+    public static Prototype compile(String source, String chunkName) {
+        return Compiler.compile(LuaStrings.fromJava(source), chunkName == null ? null : LuaStrings.fromJava(chunkName));
+    }
+
+    /** Compiles Lua source that is already a Lua (byte-per-char) string, as {@code load} does. */
+    public static Prototype compileBytes(String luaSource, String chunkName) {
+        return Compiler.compile(luaSource, chunkName);
+    }
+
+    /** Compiles a file, read as bytes (one char per byte); messages name it by its path. */
+    public static Prototype compileFile(Path file) {
+        try {
+            return Compiler.compile(LuaStrings.fromBytes(Files.readAllBytes(file)), "@" + LuaStrings.fromJava(file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A closure of {@code chunk} whose _ENV is this state's globals. */
+    public LuaClosure load(Prototype chunk) {
+        return load(chunk, globals);
+    }
+
+    /** A closure of {@code chunk} with the given _ENV. */
+    public LuaClosure load(Prototype chunk, Object env) {
+        Upvalue[] ups = new Upvalue[chunk.numUpvalues()];
+        for (int i = 0; i < ups.length; i++) ups[i] = Upvalue.closed(i == 0 ? env : null);
+        return new LuaClosure(chunk, ups);
+    }
+
+    /** Compiles and runs source text, returning its results. */
+    public Object[] execute(String source, String chunkName) {
+        return call(load(compile(source, chunkName)));
+    }
+
+    // ---------------------------------------------------------------- calling
+
+    /** Calls a Lua value with arguments and returns its results. Raises {@link LuaError}. */
+    public Object[] call(Object fn, Object... args) {
+        return Calls.call(this, fn, args == null ? Interpreter.EMPTY : args);
+    }
+
+    /** A new coroutine running {@code fn}; resume it with {@link Coroutine#resume}. */
+    public Coroutine newCoroutine(Object fn) {
+        if (!(fn instanceof LuaFunction)) {
+            throw new LuaError("bad argument #1 to 'create' (function expected)");
+        }
+        return new Coroutine(this, fn, false);
+    }
+
+    /**
+     * For a Java function: suspends the running coroutine, handing {@code values} to whoever
+     * resumed it. Use as {@code return state.yield(v1, v2);}. The values of the next resume become
+     * the function's results.
+     */
+    public Object[] yield(Object... values) {
+        running().transfer = values == null ? Interpreter.EMPTY : values;
+        return YIELD;
+    }
+
+    /** The coroutine running now (the main one when no coroutine was resumed). */
+    public Coroutine running() {
+        Coroutine c = current;
+        if (c == null) {
+            if (main == null) main = new Coroutine(this, null, true);
+            c = current = main;
+        }
+        return c;
+    }
+
+    /** True when the running coroutine is the state's main one. */
+    public boolean isMainRunning() {
+        return running() == main;
+    }
+
+    // ---------------------------------------------------------------- globals and modules
+
+    /** This state's own globals table (reads fall through to the shared library). */
+    public LuaTable globals() {
+        return globals;
+    }
+
+    /** Sets a global of this state. */
+    public void setGlobal(String name, Object value) {
+        globals.rawset(LuaStrings.fromJava(name), value);
+    }
+
+    /** Reads a global (own or shared library). */
+    public Object getGlobal(String name) {
+        return Metamethods.index(this, globals, LuaStrings.fromJava(name));
+    }
+
+    /** Registers a Java function as a global of this state. */
+    public void register(String name, JavaFunction fn) {
+        setGlobal(name, fn);
+    }
+
+    /** Sets where {@code require} finds modules. */
+    public void setModuleLoader(ModuleLoader loader) {
+        this.moduleLoader = loader;
+    }
+
+    /** Makes {@code module} the value of {@code require(name)} in this state. */
+    public void preload(String name, Object module) {
+        loadedTable().rawset(LuaStrings.fromJava(name), module);
+    }
+
+    LuaTable loadedTable() {
+        if (loaded == null) loaded = new LuaTable();
+        return loaded;
+    }
+
+    ModuleLoader moduleLoader() {
+        return moduleLoader;
+    }
+
+    /** Where {@code print} writes (bytes: each char of a Lua string is one byte). */
+    public void setOutput(OutputStream out) {
+        this.output = out instanceof PrintStream ps ? ps : new PrintStream(out, false);
+    }
+
+    PrintStream output() {
+        return output;
+    }
+
+    /** Lets {@code os.getenv} read the environment (off by default). */
+    public void allowGetenv(boolean allow) {
+        this.allowGetenv = allow;
+    }
+
+    /** Frames a state may nest before "stack overflow" (default 200000). */
+    public void setMaxCallDepth(int depth) {
+        this.maxCallDepth = Math.max(16, depth);
+    }
+
+    /** Largest string {@code string.rep} and friends may build, in bytes (default 256 MiB). */
+    public void setMaxStringSize(long bytes) {
+        this.maxStringSize = bytes;
+    }
+
+    // ---------------------------------------------------------------- interrupts
+
+    /**
+     * Calls {@code handler} about every {@code budget} loop iterations and calls (the preemption
+     * budget). The handler may park the thread to let others run, or call {@link #kill}.
+     */
+    public void setInterruptHandler(InterruptHandler handler, int budget) {
+        this.interruptHandler = handler;
+        this.hookBudget = Math.max(1, budget);
+        this.hookCounter = hookBudget;
+    }
+
+    /**
+     * Asks the state to stop: at its next loop back-edge or call it raises {@link LuaKill}, which
+     * pcall cannot catch. Safe from any thread.
+     */
+    public void kill(String reason) {
+        killReason = reason == null ? "killed" : reason;
+        hookCounter = 0;
+    }
+
+    /** Makes the state call its interrupt handler at the next check. Safe from any thread. */
+    public void requestInterrupt() {
+        hookCounter = 0;
+    }
+
+    /** True once {@link #kill} was called. */
+    public boolean isKilled() {
+        return killReason != null;
+    }
+
+    void tick() {
+        hookCounter = hookBudget;
+        String reason = killReason;
+        if (reason != null) throw new LuaKill(reason);
+        InterruptHandler h = interruptHandler;
+        if (h != null) {
+            h.onInterrupt(this);
+            reason = killReason;
+            if (reason != null) throw new LuaKill(reason);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+-- Float arithmetic and printing of floats.
+print(1.0, -1.0, 0.0, -0.0, 1e15, 1e16, 123456789012.0)
+print(0.1 + 0.2, 0.1 + 0.2 == 0.3, 1 / 3, 2 / 3, 10 / 4)
+print(1e300 * 1e10, -1e300 * 1e10, 1 / 0, -1 / 0, math.huge == 1 / 0)
+local nan = 0 / 0
+print(nan ~= nan, nan == nan, nan < 1, nan > 1, not (nan <= nan))
+print(3.0 == 3, math.type(3.0), math.type(3), math.type("3"), math.type(nil))
+print(5.5 // 2, 5.5 % 2, -5.5 // 2, -5.5 % 2, 5.0 // 0.5)
+print(2^0.5, 2^-1, (-8)^(1/3) ~= (-8)^(1/3), 10^2)
+print(1e308 * 10 == math.huge, -1e308 * 10 == -math.huge, 5e-324 > 0, 5e-324 / 2)
+print(math.pi, -math.pi, math.huge, -math.huge)
+print(100.0, 1e100, 1e-100, 123.456, 0.000123, 2^63, -2^63)
+print(3.14159265358979, 314.15926535898e-2, 1 / 7)
+print(7.5 % 2.5, -0.0 % 1, 3 % -math.huge, -3 % math.huge)
+print(string.format("%.17g", 0.1), 0.1 * 3, 1 - 0.9)
+print(8 // 3.0, 8 % 3.0, 2^63 == math.maxinteger + 1.0, 2^53 == 2^53 + 1)

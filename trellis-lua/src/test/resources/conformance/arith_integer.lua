@@ -1,0 +1,22 @@
+-- Integer arithmetic: wrap-around, floor division and modulo, errors.
+print(1 + 2, 7 - 10, 6 * 7, math.type(6 * 7))
+print(math.maxinteger + 1 == math.mininteger, math.mininteger - 1 == math.maxinteger)
+print(math.maxinteger * 2, math.mininteger * -1)
+print(7 // 2, -7 // 2, 7 // -2, -7 // -2, 0 // 5)
+print(7 % 3, -7 % 3, 7 % -3, -7 % -3, 0 % 3)
+print(math.mininteger // -1, math.mininteger % -1)
+print(pcall(function() return 1 // 0 end))
+print(pcall(function() return 1 % 0 end))
+print(pcall(function() local z = 0; return 5 // z end))
+print(7 / 2, 6 / 2, math.type(6 / 2), -0 == 0)
+print(2^10, math.type(2^2), 10 // 3 * 3 + 10 % 3)
+print(-(-3), - -3, -math.mininteger == math.mininteger)
+print(100000000000000 * 100000, 0x7fffffffffffffff, 0xffffffffffffffff)
+print(0x10, 0xA, 0Xff, 1e2, 1E2, .5, 5., 0x.8p1, 0x1p-2)
+print(9007199254740993, 2^53 + 1)
+print(1 < 2, 2 <= 2, 3 > 4, 4 >= 5, 1 == 1, 1 ~= 1)
+print(math.maxinteger + 0.0, math.maxinteger // 1, math.maxinteger // 1.0)
+print(5 // 0.0, -5 // 0.0, 5 % math.huge, -5 % math.huge)
+for _, p in ipairs({{13, 4}, {-13, 4}, {13, -4}, {-13, -4}}) do
+  print(p[1] // p[2], p[1] % p[2], p[1] / p[2])
+end

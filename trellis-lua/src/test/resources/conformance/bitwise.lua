@@ -1,0 +1,15 @@
+-- Bitwise operators on integers and integral floats.
+print(0xF0 & 0x3C, 0xF0 | 0x0F, 0xF0 ~ 0xFF, ~0, ~5, -1 & 0xFF)
+print(1 << 0, 1 << 62, 1 << 63, 1 << 64, 1 << -1, 2 >> 1, -1 >> 1, -1 >> 63, -1 >> 64)
+print(1 << 100, 1 >> -100, 5 >> 0, math.mininteger >> 63)
+print(3.0 & 1, 0xFF ~ 0.0, 2^53 | 0, pcall(function() return "3" | 0 end))
+print(pcall(function() return 1.5 & 1 end))
+print(pcall(function() return "1.5" & 1 end))
+print(pcall(function() return "x" & 1 end))
+print(pcall(function() return 2^64 | 0 end))
+print(pcall(function() return {} & 1 end))
+print(string.format("%x", 0xDEADBEEF ~ 0xFFFFFFFF), string.format("%x", ~0xDEADBEEF & 0xFFFFFFFF))
+local function popcount(n) local c = 0 while n ~= 0 do n = n & (n - 1); c = c + 1 end return c end
+print(popcount(0), popcount(255), popcount(-1), popcount(math.mininteger))
+print(5 & 3 | 8, 5 | 3 & 8, 1 << 2 + 1, (1 << 2) + 1, 6 ~ 3 & 1, ~1 + 1)
+print(math.maxinteger & math.mininteger, math.maxinteger ~ math.mininteger)
