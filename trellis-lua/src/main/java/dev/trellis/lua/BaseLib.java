@@ -109,13 +109,14 @@ final class BaseLib {
             if (old != null && old.rawgetStr("__metatable") != null) {
                 throw LuaError.runtime("cannot change a protected metatable");
             }
+            if (L.isLibraryBacked(t)) L.detachGlobals(); // _G gets a metatable of its own
             t.setMetatable((LuaTable) mt);
             return new Object[] {t};
         });
         fn(g, "getmetatable", (L, a) -> {
             checkAny(a, 0, "getmetatable");
             LuaTable mt = Metamethods.metatable(L, a[0]);
-            if (mt == null) return new Object[] {null};
+            if (mt == null || mt == L.library.globalsMetatable) return new Object[] {null};
             Object protect = mt.rawgetStr("__metatable");
             return new Object[] {protect != null ? protect : mt};
         });

@@ -103,7 +103,27 @@ final class Calls {
                     return r;
                 }
             } else {
-                deliver(co, args);
+                JavaFunction.Body k = co.pendingContinuation;
+                Object[] vals = args;
+                if (k != null) {
+                    // the Java function that yielded continues with the resume values
+                    co.pendingContinuation = null;
+                    co.hostYield = false;
+                    try {
+                        vals = k.call(L, args);
+                    } catch (LuaError e) {
+                        vals = null;
+                        if (!Errors.handle(co, e, 0)) throw e;
+                    }
+                    if (vals == LuaState.YIELD) {
+                        co.status = Coroutine.Status.SUSPENDED;
+                        Object[] t = co.transfer;
+                        co.transfer = null;
+                        return t;
+                    }
+                }
+                co.hostYield = false;
+                if (vals != null) deliver(co, vals);
                 finished = Interpreter.run(co, 0);
             }
             if (finished) {
@@ -207,8 +227,13 @@ final class Calls {
                 }
                 co.currentJava = null;
                 if (r == LuaState.YIELD) {
-                    if (co.isMain) throw LuaError.runtime("attempt to yield from outside a coroutine");
-                    if (co.nny > 0) throw LuaError.runtime("attempt to yield across a C-call boundary");
+                    if (co.isMain || co.nny > 0) {
+                        co.pendingContinuation = null;
+                        co.hostYield = false;
+                        co.transfer = null;
+                        if (co.isMain) throw LuaError.runtime("attempt to yield from outside a coroutine");
+                        throw LuaError.runtime("attempt to yield across a C-call boundary");
+                    }
                     co.pendingRet = a;
                     co.pendingN = nres;
                     co.pendingPcall = false;

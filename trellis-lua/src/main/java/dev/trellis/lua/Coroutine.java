@@ -54,6 +54,10 @@ public final class Coroutine {
     int pendingRet;
     int pendingN;
     boolean pendingPcall;
+    /** Java code to run with the resume values before they reach the yielding call, or null. */
+    JavaFunction.Body pendingContinuation;
+    /** The last yield was a host yield: it passes through Lua-level coroutine.resume. */
+    boolean hostYield;
     /** Values moving across resume/yield. */
     Object[] transfer;
     /** The coroutine that resumed this one. */
@@ -94,7 +98,15 @@ public final class Coroutine {
         return Calls.resume(this, args);
     }
 
-    /** True when the coroutine can be resumed from here (Lua's coroutine.isyieldable inside). */
+    /**
+     * True when the coroutine is suspended in a host yield ({@link LuaState#yieldToHost}): the
+     * values {@link #resume} returned are a request for the host, not values for Lua code.
+     */
+    public boolean isHostYield() {
+        return hostYield && status == Status.SUSPENDED;
+    }
+
+    /** True once the body returned or failed. */
     public boolean isDead() {
         return status == Status.DEAD;
     }

@@ -14,15 +14,7 @@ final class CoroutineLib {
             Coroutine co = checkCoroutine(a, 0, "resume");
             Object[] args = new Object[Math.max(0, a.length - 1)];
             System.arraycopy(a, 1, args, 0, args.length);
-            try {
-                Object[] r = co.resume(args);
-                Object[] out = new Object[r.length + 1];
-                out[0] = Boolean.TRUE;
-                System.arraycopy(r, 0, out, 1, r.length);
-                return out;
-            } catch (LuaError e) {
-                return new Object[] {Boolean.FALSE, e.value()};
-            }
+            return resumeFromLua(L, co, args);
         });
         fn(t, "yield", (L, a) -> L.yield(a));
         fn(t, "status", (L, a) -> new Object[] {checkCoroutine(a, 0, "status").status().luaName()});
@@ -36,19 +28,7 @@ final class CoroutineLib {
         });
         fn(t, "wrap", (L, a) -> {
             Coroutine co = L.newCoroutine(checkFunction(a, 0, "wrap"));
-            return new Object[] {JavaFunction.of("wrap", (L2, args) -> {
-                try {
-                    return co.resume(args);
-                } catch (LuaError e) {
-                    Object v = e.value();
-                    if (v instanceof String s) {
-                        LuaError w = LuaError.runtime(s);
-                        w.luaTraceback = e.luaTraceback;
-                        throw w;
-                    }
-                    throw e;
-                }
-            })};
+            return new Object[] {JavaFunction.of("wrap", (L2, args) -> wrapResume(L2, co, args))};
         });
         fn(t, "close", (L, a) -> {
             Coroutine co = checkCoroutine(a, 0, "close");
@@ -72,6 +52,39 @@ final class CoroutineLib {
             }
         });
         return t;
+    }
+
+    /** coroutine.resume: true + values, or false + error; host yields pass through upward. */
+    private static Object[] resumeFromLua(LuaState L, Coroutine co, Object[] args) {
+        Object[] r;
+        try {
+            r = co.resume(args);
+        } catch (LuaError e) {
+            return new Object[] {Boolean.FALSE, e.value()};
+        }
+        if (co.isHostYield()) {
+            return L.yieldThen((L2, answer) -> resumeFromLua(L2, co, answer), true, r);
+        }
+        Object[] out = new Object[r.length + 1];
+        out[0] = Boolean.TRUE;
+        System.arraycopy(r, 0, out, 1, r.length);
+        return out;
+    }
+
+    private static Object[] wrapResume(LuaState L, Coroutine co, Object[] args) {
+        Object[] r;
+        try {
+            r = co.resume(args);
+        } catch (LuaError e) {
+            Object v = e.value();
+            if (v instanceof String s) throw LuaError.runtime(s); // positioned at the caller, like PUC
+            e.luaTraceback = null; // the traceback of the resumer's stack is taken instead
+            throw e;
+        }
+        if (co.isHostYield()) {
+            return L.yieldThen((L2, answer) -> wrapResume(L2, co, answer), true, r);
+        }
+        return r;
     }
 
     static Coroutine checkCoroutine(Object[] a, int i, String fname) {

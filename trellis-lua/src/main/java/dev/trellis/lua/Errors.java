@@ -245,7 +245,7 @@ final class Errors {
         StringBuilder sb = new StringBuilder();
         if (message != null) sb.append(message).append('\n');
         sb.append("stack traceback:");
-        if (co.currentJava != null) sb.append("\n\t[C]: in function '").append(co.currentJava.name()).append('\'');
+        if (co.currentJava != null) sb.append("\n\t[C]: in ").append(describeJava(co, co.currentJava));
         int shown = 0;
         for (int d = co.depth - 1; d >= 0; d--) {
             if (shown == 10 && d > 11) {
@@ -261,9 +261,52 @@ final class Errors {
         return sb.toString();
     }
 
+    /** PUC's name for a running Java function: its library name, else the call site's name. */
+    private static String describeJava(Coroutine co, JavaFunction jf) {
+        if (jf.qualifiedName != null) return "function '" + jf.qualifiedName + "'";
+        if (co.depth > 0) {
+            CallFrame caller = co.frames[co.depth - 1];
+            String name = callSiteName(caller);
+            if (name != null) return name.startsWith("global ") ? "function " + name.substring(7) : name;
+        }
+        return "?";
+    }
+
+    private static String callSiteName(CallFrame caller) {
+        int pc = caller.pc - 1;
+        if (pc < 0 || pc >= caller.p.code.length) return null;
+        int i = caller.p.code[pc];
+        int op = op(i);
+        if (op == CALL || op == TAILCALL) return regName(caller.p, pc, a(i));
+        return null;
+    }
+
+    /** The event of the metamethod the caller's current instruction triggered. */
+    private static String metamethodEvent(CallFrame caller) {
+        int pc = caller.pc - 1;
+        if (pc < 0 || pc >= caller.p.code.length) return null;
+        int op = op(caller.p.code[pc]);
+        return switch (op) {
+            case GETTABUP, GETTABLE, SELF -> "index";
+            case SETTABUP, SETTABLE -> "newindex";
+            case EQ -> "eq";
+            case LT -> "lt";
+            case LE -> "le";
+            case LEN -> "len";
+            case CONCAT -> "concat";
+            case UNM -> "unm";
+            case BNOT -> "bnot";
+            default -> op >= ADD && op <= SHR ? Arith.EVENTS[op - ADD].substring(2) : null;
+        };
+    }
+
     private static String describe(Coroutine co, int d) {
         CallFrame f = co.frames[d];
         if (f.p.lineDefined == 0) return "main chunk";
+        if (d > 0 && (f.flags & (CallFrame.CONT_STORE | CallFrame.CONT_COND | CallFrame.CONT_DISCARD)) != 0) {
+            String event = metamethodEvent(co.frames[d - 1]);
+            if (event != null) return "metamethod '" + event + "'";
+        }
         if (d > 0 && f.flags == 0) {
             CallFrame caller = co.frames[d - 1];
             int pc = caller.pc - 1;

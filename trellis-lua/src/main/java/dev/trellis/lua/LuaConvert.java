@@ -42,6 +42,31 @@ public final class LuaConvert {
     }
 
     /**
+     * A copy of a Lua value for another state (a message between processes): tables are copied
+     * deeply (shared and cyclic references stay shared within the copy, metatables are dropped),
+     * strings, numbers and booleans are immutable and kept, and functions, coroutines and
+     * userdata become nil.
+     */
+    public static Object deepCopy(Object v) {
+        return deepCopy(v, new java.util.IdentityHashMap<>());
+    }
+
+    private static Object deepCopy(Object v, Map<LuaTable, LuaTable> seen) {
+        if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) return v;
+        if (!(v instanceof LuaTable t)) return null;
+        LuaTable done = seen.get(t);
+        if (done != null) return done;
+        LuaTable copy = new LuaTable();
+        seen.put(t, copy);
+        Object[] kv = new Object[2];
+        for (Object k = null; t.next(k, kv); k = kv[0]) {
+            Object key = deepCopy(kv[0], seen);
+            if (key != null) copy.rawset(key, deepCopy(kv[1], seen));
+        }
+        return copy;
+    }
+
+    /**
      * A Java value for a Lua value: strings decoded as UTF-8, tables holding only 1..n as a
      * {@link List}, other tables as a {@link Map} (insertion order of traversal), everything else
      * as it is. Cyclic tables are converted once (a cycle refers back to the same Java object).

@@ -144,6 +144,37 @@ public final class LuaState {
         return YIELD;
     }
 
+    /**
+     * For a Java function: suspends the running coroutine with a request for the host. Unlike
+     * {@link #yield}, a host yield passes through Lua-level {@code coroutine.resume} and
+     * {@code coroutine.wrap}: it reaches the Java code that resumed the outermost coroutine, which
+     * sees {@link Coroutine#isHostYield()} and later resumes it with the answer; the answer
+     * travels back down to the function that yielded and becomes its results.
+     *
+     * <pre>{@code
+     * JavaFunction receive = JavaFunction.of("receive", (L, a) -> L.yieldToHost("receive", a[0]));
+     * }</pre>
+     */
+    public Object[] yieldToHost(Object... values) {
+        Coroutine co = running();
+        co.transfer = values == null ? Interpreter.EMPTY : values;
+        co.hostYield = true;
+        return YIELD;
+    }
+
+    /**
+     * Suspends the running coroutine with {@code values}; when it is resumed, {@code continuation}
+     * runs with the resume values and its result becomes the yielding function's results (it may
+     * yield again by returning another yield).
+     */
+    Object[] yieldThen(JavaFunction.Body continuation, boolean toHost, Object[] values) {
+        Coroutine co = running();
+        co.transfer = values;
+        co.hostYield = toHost;
+        co.pendingContinuation = continuation;
+        return YIELD;
+    }
+
     /** The coroutine running now (the main one when no coroutine was resumed). */
     public Coroutine running() {
         Coroutine c = current;
@@ -166,9 +197,31 @@ public final class LuaState {
         return globals;
     }
 
+    /**
+     * Gives this state its own copy of the library's global entries and drops the fall-through to
+     * the shared library, so that a global can be removed ({@code print = nil}) or the globals
+     * table can get a metatable of its own ({@code setmetatable(_G, ...)}). The library's
+     * sub-tables (string, table, ...) stay shared and read-only.
+     */
+    void detachGlobals() {
+        if (globals.getMetatable() != library.globalsMetatable) return;
+        Object[] kv = new Object[2];
+        for (Object k = null; library.functions.next(k, kv); k = kv[0]) {
+            if (globals.rawget(kv[0]) == null) globals.rawset(kv[0], kv[1]);
+        }
+        globals.setMetatable(null);
+    }
+
+    /** True when {@code t} is a globals table reading through to the shared library. */
+    boolean isLibraryBacked(LuaTable t) {
+        return t.getMetatable() == library.globalsMetatable;
+    }
+
     /** Sets a global of this state. */
     public void setGlobal(String name, Object value) {
-        globals.rawset(LuaStrings.fromJava(name), value);
+        String key = LuaStrings.fromJava(name);
+        if (value == null && library.functions.rawget(key) != null) detachGlobals();
+        globals.rawset(key, value);
     }
 
     /** Reads a global (own or shared library). */

@@ -74,7 +74,7 @@ public final class LuaValues {
         if (v instanceof Double d) return formatFloat(d);
         if (v instanceof Boolean b) return b ? "true" : "false";
         if (v instanceof LuaTable t) return "table: " + address(t);
-        if (v instanceof LuaFunction f) return (f instanceof JavaFunction ? "function: builtin: " : "function: ") + address(f);
+        if (v instanceof LuaFunction f) return "function: " + address(f);
         if (v instanceof Coroutine c) return "thread: " + address(c);
         return "userdata: " + address(v);
     }

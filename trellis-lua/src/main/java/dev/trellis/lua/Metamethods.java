@@ -81,6 +81,10 @@ final class Metamethods {
             Object h;
             if (t instanceof LuaTable tt) {
                 LuaTable mt = tt.getMetatable();
+                if (v == null && mt == L.library.globalsMetatable && L.library.functions.rawget(key) != null) {
+                    L.detachGlobals(); // removing a library global: this state gets its own copy
+                    mt = null;
+                }
                 if (mt == null || (h = mt.rawgetStr("__newindex")) == null || tt.rawget(key) != null) {
                     tt.rawset(key, v);
                     return false;
@@ -106,6 +110,10 @@ final class Metamethods {
             Object h;
             if (t instanceof LuaTable tt) {
                 LuaTable mt = tt.getMetatable();
+                if (v == null && mt == L.library.globalsMetatable && L.library.functions.rawget(key) != null) {
+                    L.detachGlobals();
+                    mt = null;
+                }
                 if (mt == null || (h = mt.rawgetStr("__newindex")) == null || tt.rawget(key) != null) {
                     tt.rawset(key, v);
                     return;

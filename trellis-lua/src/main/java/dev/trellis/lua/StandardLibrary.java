@@ -54,6 +54,7 @@ public final class StandardLibrary {
         functions.rawset("os", OsLib.create());
         LuaTable utf8 = Utf8Lib.create();
         if (utf8 != null) functions.rawset("utf8", utf8);
+        TypeCasts.install(functions, stringFunctions);
         if (customizer != null) customizer.accept(functions);
         stringMetatable.rawset("__index", stringFunctions);
         globalsMetatable.rawset("__index", functions);

@@ -84,6 +84,56 @@ class CompilerTest {
     }
 
     @Test
+    void wippyTypeSystemSyntaxFromItsDocs() {
+        String src = """
+                type Status = "pending" | "active" | "done"
+                type Config = {
+                    host: string,
+                    port: number,
+                    timeout?: number,
+                    debug?: boolean
+                }
+                type Result<T, E> =
+                    {ok: true, value: T}
+                    | {ok: false, error: E}
+                type HasName = {name: string}
+                type Person = HasName & {age: number @min(0) @max(150)}
+                local function greet<T: HasName>(obj: T): string return "Hello, " .. obj.name end
+                local function div_mod(a: number, b: number): (number, number) return a // b, a % b end
+                local function fetch(url: string): (string?, error?) return url, nil end
+                local function sum(...: number): number
+                    local total: number = 0
+                    for _, v in ipairs({...}) do total = total + v end
+                    return total
+                end
+                local function fail(msg: string): never error(msg) end
+                local x: number @min(0) @max(100) = 50
+                local email: string @pattern("^.+@.+$") = "a@b.com"
+                local scores: {number @min(0) @max(100)} = {85, 90}
+                local id: number @min(1) | string @min_len(1) = 1
+                local double: (number) -> number = function(v: number): number return v * 2 end
+                local user: Config? = {host = "h", port = 1}
+                local host = (user!).host
+                local data: any = {name = "Alice"}
+                local cast = data :: HasName
+                local cast2 = data as HasName
+                local q, r = div_mod(7, 2)
+                return greet(cast), q, r, sum(1, 2, 3), x, #scores, id, double(4), host, cast2.name, fetch("u")
+                """;
+        assertThat(eval(src)).containsExactly("Hello, Alice", 3L, 1L, 6L, 50L, 2L, 1L, 8L, "h", "Alice", "u", null);
+    }
+
+    @Test
+    void callablePrimitiveTypesAreCheckedCasts() {
+        assertThat(eval("return string(7), integer('42'), integer(3.0), number('2.5'), boolean(false)"))
+                .containsExactly("7", 42L, 3L, 2.5, false);
+        assertThat(eval("return integer:is(1.5)")).containsExactly(null, "cannot cast number to integer");
+        assertThat(eval("return number:is(4), number:kind()")).containsExactly(4L, "number");
+        assertThat(LuaTesting.error("return integer({})")).isEqualTo("test:1: cannot cast table to integer");
+        assertThat(LuaTesting.error("return string(nil)")).isEqualTo("test:1: cannot cast nil to string");
+    }
+
+    @Test
     void castIsNotConfusedWithLabels() {
         String src = """
                 local n = 0

@@ -109,6 +109,27 @@ class CoroutineTest {
     }
 
     @Test
+    void hostYieldsPassThroughLuaCoroutines() {
+        LuaState state = new LuaState();
+        state.register("receive", JavaFunction.of("receive", (L, a) -> L.yieldToHost("receive", a[0])));
+        Prototype p = LuaState.compile("""
+                local gen = coroutine.wrap(function() for i = 1, 2 do coroutine.yield(receive("ch" .. i)) end end)
+                local a = gen()
+                local b = gen()
+                local ok, c = coroutine.resume(coroutine.create(function() return receive("x") end))
+                local plain = coroutine.wrap(function() coroutine.yield("lua-level") end)()
+                return a .. b .. tostring(ok) .. c .. plain
+                """, "=process");
+        Coroutine co = state.newCoroutine(state.load(p));
+        assertThat(co.resume()).containsExactly("receive", "ch1");
+        assertThat(co.isHostYield()).isTrue();
+        assertThat(co.resume("A")).containsExactly("receive", "ch2");
+        assertThat(co.resume("B")).containsExactly("receive", "x");
+        assertThat(co.resume("C")).containsExactly("ABtrueClua-level");
+        assertThat(co.isDead()).isTrue();
+    }
+
+    @Test
     void hostFunctionMayCallBackIntoLua() {
         LuaState state = new LuaState();
         state.register("twice", JavaFunction.of("twice", (L, a) -> {

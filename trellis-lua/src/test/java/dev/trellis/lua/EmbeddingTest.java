@@ -52,6 +52,20 @@ class EmbeddingTest {
     }
 
     @Test
+    void deepCopyForMessagesBetweenStates() {
+        LuaState a = new LuaState();
+        Object msg = a.execute("local t = {n = 1, list = {1, 2}, f = print} t.self = t return t", "=a")[0];
+        LuaTable copy = (LuaTable) LuaConvert.deepCopy(msg);
+        assertThat(copy).isNotSameAs(msg);
+        assertThat(copy.rawget("self")).isSameAs(copy);
+        assertThat(copy.rawget("f")).isNull();
+        LuaState b = new LuaState();
+        assertThat(b.call(b.load(LuaState.compile("local t = ... t.list[1] = 9 return t.n, #t.list", "=b")), copy))
+                .containsExactly(1L, 2L);
+        assertThat(((LuaTable) ((LuaTable) msg).rawget("list")).rawgetInt(1)).isEqualTo(1L);
+    }
+
+    @Test
     void printWritesBytesSoUtf8RoundTrips(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("utf8.lua");
         Files.writeString(file, "print('héllo €', #'€')\n", StandardCharsets.UTF_8);

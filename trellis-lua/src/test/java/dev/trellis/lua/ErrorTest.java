@@ -79,6 +79,36 @@ class ErrorTest {
     }
 
     @Test
+    void tracebacksNameMetamethodsAndJavaFunctions() {
+        LuaState state = new LuaState();
+        try {
+            state.execute("""
+                    local t = setmetatable({}, {__index = function(t, k) return string.rep() end})
+                    local co = coroutine.wrap(function() return t.x end)
+                    co()
+                    """, "=tb.lua");
+            throw new AssertionError("no error");
+        } catch (LuaError e) {
+            assertThat(e.value()).isEqualTo("tb.lua:3: tb.lua:1: bad argument #1 to 'rep' (string expected, got no value)");
+            assertThat(e.luaTraceback()).isEqualTo("""
+                    stack traceback:
+                    \t[C]: in local 'co'
+                    \ttb.lua:3: in main chunk
+                    \t[C]: in ?""");
+        }
+        try {
+            state.execute("local t = setmetatable({}, {__index = function(t, k) return string.rep() end}) return t.x", "=mm.lua");
+        } catch (LuaError e) {
+            assertThat(e.luaTraceback()).isEqualTo("""
+                    stack traceback:
+                    \t[C]: in function 'string.rep'
+                    \tmm.lua:1: in metamethod 'index'
+                    \tmm.lua:1: in main chunk
+                    \t[C]: in ?""");
+        }
+    }
+
+    @Test
     void errorsInMetamethodsAndStateRemainsUsable() {
         LuaState state = new LuaState();
         String src = """

@@ -33,6 +33,8 @@ class LanguageTest {
         assertThat(value("2^63 == math.mininteger")).isEqualTo(false);
         assertThat(value("-2^63 == math.mininteger")).isEqualTo(true);
         assertThat(value("1 < 1.5 and 2 > 1.5 and 'a' < 'b'")).isEqualTo(true);
+        assertThat(value("tostring(print):match('^function: 0x%x+$') ~= nil")).isEqualTo(true);
+        assertThat(value("tostring({}):match('^table: 0x%x+$') ~= nil")).isEqualTo(true);
     }
 
     @Test

@@ -54,6 +54,24 @@ class SharedLibraryTest {
     }
 
     @Test
+    void removingLibraryGlobalsAndStrictModeWork() {
+        LuaState a = new LuaState();
+        LuaState b = new LuaState();
+        assertThat(a.execute("print = nil; os = nil; return print, os, type(string), getmetatable(_G)", "=a"))
+                .containsExactly(null, null, "table", null);
+        assertThat(b.execute("return type(print), type(os)", "=b")).containsExactly("function", "table");
+        String strict = """
+                setmetatable(_G, {__index = function(_, k) error("undeclared global '" .. k .. "'", 2) end})
+                local ok, e = pcall(function() return undeclared end)
+                return type(print), ok, e
+                """;
+        assertThat(new LuaState().execute(strict, "=strict")).containsExactly("function", false, "strict:2: undeclared global 'undeclared'");
+        LuaState c = new LuaState();
+        c.setGlobal("load", null);
+        assertThat(c.execute("return load, type(pairs)", "=c")).containsExactly(null, "function");
+    }
+
+    @Test
     void compiledChunkIsSharedByStates() {
         Prototype chunk = LuaState.compile("counter = (counter or 0) + 1 return counter", "=shared");
         LuaState a = new LuaState();

@@ -475,6 +475,7 @@ public final class Parser extends TokenCursor {
                     e = new MethodCall(e, m, callArgs(), line);
                 }
                 case '(', STRING, '{' -> e = new Call(e, callArgs(), line);
+                case '!' -> advance(); // Wippy's non-nil assertion: no runtime effect
                 default -> {
                     return e;
                 }

@@ -82,10 +82,25 @@ final class TypeAnnotations {
             } else if (c.kind() == '[' && c.kindAt(1) == ']') {
                 c.advance();
                 c.advance();
+            } else if (c.kind() == '@' && c.kindAt(1) == NAME) { // validator: @min(0), @pattern("^x")
+                c.advance();
+                c.advance();
+                if (c.kind() == '(') skipBalancedParens();
             } else {
                 return;
             }
         }
+    }
+
+    private void skipBalancedParens() {
+        int line = c.line();
+        int depth = 0;
+        do {
+            if (c.kind() == EOF) c.expectMatch(')', '(', line);
+            if (c.kind() == '(') depth++;
+            else if (c.kind() == ')') depth--;
+            c.advance();
+        } while (depth > 0);
     }
 
     void skipPrimaryType() {
