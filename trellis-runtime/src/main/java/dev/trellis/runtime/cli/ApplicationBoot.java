@@ -31,9 +31,9 @@ import dev.trellis.runtime.entry.SourceCheck;
  */
 public interface ApplicationBoot {
 
-    /** The boot of this build. The Lua binding is not wired in yet: it reports that and exits 2. */
+    /** The boot of this build: Lua processes on the Trellis core, printing to stdout. */
     static ApplicationBoot forThisBuild() {
-        return new UnavailableBoot();
+        return new dev.trellis.runtime.lua.LuaBoot(System.out);
     }
 
     /** The Lua syntax check applied at load time, so syntax errors are reported with the other problems. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code trellis lua FILE [args…]}: runs one Lua script standalone by calling
- * {@code dev.trellis.lua.LuaMain.main(FILE, args…)} from module trellis-lua. The class is looked up
+ * {@code dev.trellis.lua.LuaMain.run(FILE, args…)} (its exit status becomes the command's; a class
+ * with only {@code main} is called through it) from module trellis-lua. The class is looked up
  * at run time, so this command reports clearly when the module does not provide it yet.
  *
  * <pre>{@code
@@ -65,11 +66,30 @@ final class LuaCommand implements Callable<Integer> {
         argv.add(file.toString());
         argv.addAll(args);
         output.out().flush();
+        Method run = runMethod(Class.forName(mainClass));
+        if (run != null) {
+            // LuaMain.run returns the exit status instead of calling System.exit.
+            try {
+                return (Integer) run.invoke(null, (Object) argv.toArray(String[]::new));
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
         try {
             main.invoke(null, (Object) argv.toArray(String[]::new));
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
         return ExitCode.OK;
+    }
+
+    /** {@return the class's {@code static int run(String[])}, or null} */
+    private static Method runMethod(Class<?> type) {
+        try {
+            Method m = type.getMethod("run", String[].class);
+            return Modifier.isStatic(m.getModifiers()) && m.getReturnType() == int.class ? m : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 }

@@ -171,8 +171,8 @@ class MainTest {
     // ---- run --------------------------------------------------------------------------------------
 
     @Test
-    void runSaysInOneSentenceThatThisBuildCannotRunLua() {
-        assertThat(trellis("run", app.toString())).isEqualTo(2);
+    void aBootWithoutLuaSaysInOneSentenceThatItCannotRunLua() {
+        assertThat(trellisWith(new UnavailableBoot(), "run", app.toString())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("trellis: cannot run " + app + ": running Lua processes is not available"
                 + " in this build yet (the app is valid; 'trellis check' validates apps until the Lua binding arrives).\n");
         assertThat(out.toString()).isEmpty();
@@ -226,10 +226,34 @@ class MainTest {
         assertThat(trellisWith(recording, "test", app.toString(), "gamma")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("trellis: no test of " + app + " matches 'gamma' (2 tests in the app)\n");
         err.getBuffer().setLength(0);
-        assertThat(trellis("test", app.toString())).isEqualTo(2);
+        assertThat(trellisWith(new UnavailableBoot(), "test", app.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("trellis: cannot run the 2 tests of " + app
                 + ": running Lua processes is not available in this build yet");
         assertThat(out.toString()).doesNotContain("passed");
+    }
+
+    @Test
+    void thisBuildRunsTheTestsAsLuaProcesses() throws IOException {
+        Files.writeString(app.resolve("tests/t.lua"), "return { main = function() return process.pid() ~= nil end }\n");
+        assertThat(trellis("test", app.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("PASS tests:alpha_works\n", "PASS tests:beta_works\n", "2 passed, 0 failed\n");
+    }
+
+    @Test
+    void aFailingTestIsReportedWithItsErrorAndExits1() throws IOException {
+        Files.writeString(app.resolve("tests/t.lua"), "return { main = function() error('nope', 0) end }\n");
+        assertThat(trellis("test", app.toString(), "alpha")).isEqualTo(1);
+        assertThat(out.toString()).contains("FAIL tests:alpha_works: nope\n", "0 passed, 1 failed\n");
+    }
+
+    @Test
+    void execRunsOneProcessAndPrintsItsResult() throws IOException {
+        Files.writeString(app.resolve("main.lua"), "return { main = function(a, b) return a .. '+' .. b end }\n");
+        assertThat(trellis("run", app.toString(), "--exec", "app:main", "x", "y")).isEqualTo(0);
+        assertThat(out.toString()).isEqualTo("x+y\n");
+        Files.writeString(app.resolve("main.lua"), "return { main = function() return nil, 'bad input' end }\n");
+        assertThat(trellis("run", app.toString(), "--exec", "app:main")).isEqualTo(1);
+        assertThat(err.toString()).contains("app:main failed: bad input");
     }
 
     // ---- lua --------------------------------------------------------------------------------------
@@ -253,9 +277,17 @@ class MainTest {
 
     @Test
     void luaWithoutLuaMainSaysSo() {
-        assertThat(trellis("lua", app.resolve("main.lua").toString())).isEqualTo(2);
+        int exit = Main.commandLine(output, recording, "dev.trellis.lua.NoSuchMain")
+                .execute("lua", app.resolve("main.lua").toString());
+        assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("trellis: running Lua scripts is not available in this build yet"
-                + " (dev.trellis.lua.LuaMain is not on the class path).\n");
+                + " (dev.trellis.lua.NoSuchMain is not on the class path).\n");
+    }
+
+    @Test
+    void luaRunsAScriptWithTheVmsRunner() throws IOException {
+        Files.writeString(app.resolve("hello.lua"), "assert(... == 'x')\nreturn 0\n");
+        assertThat(trellis("lua", app.resolve("hello.lua").toString(), "x")).isEqualTo(0);
     }
 
     @Test

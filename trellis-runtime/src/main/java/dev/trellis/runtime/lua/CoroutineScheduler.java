@@ -1,0 +1,200 @@
+package dev.trellis.runtime.lua;
+
+import dev.trellis.core.channel.ChannelOwner;
+import dev.trellis.core.channel.Waiter;
+import dev.trellis.lua.Coroutine;
+import dev.trellis.lua.JavaFunction;
+import dev.trellis.lua.LuaError;
+import dev.trellis.lua.LuaState;
+import dev.trellis.lua.LuaTable;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+
+/**
+ * The cooperative scheduler inside one Lua process: the main coroutine and every
+ * {@code coroutine.spawn(fn)} coroutine take turns on the process's one thread.
+ *
+ * <pre>{@code
+ * CoroutineScheduler s = new CoroutineScheduler(state, proc.owner());
+ * Object[] results = s.runMain(mainFunction, args);    // returns when main returns
+ * // inside a host function that must wait (channel receive, select, sleep):
+ * return s.block(w -> ch.parkReceiver(w, 0), w -> new Object[] {w.value(), w.ok()});
+ * }</pre>
+ *
+ * <p><b>How it runs</b> (spec §2.6, DESIGN "Execution model"): runnable coroutines are resumed in
+ * FIFO order. A host function that cannot complete at once parks ONE coroutine: it registers a
+ * core {@link Waiter} with the channel layer and yields the coroutine; the waiter's
+ * {@code onComplete} puts the coroutine back in the run queue with its results. When nothing is
+ * runnable the scheduler routes the mailbox ({@link ChannelOwner#routePending()}) and, if still
+ * nothing is runnable, parks the process in {@link ChannelOwner#awaitMailbox()} (which gives the
+ * host permit back). When main returns every other coroutine stops (invariant I15); an error in
+ * any coroutine fails the process. A plain {@code coroutine.yield()} at the top of a spawned
+ * coroutine just lets the others run.
+ *
+ * <p>A host function called where the coroutine cannot yield (inside a metamethod, a plain
+ * {@code coroutine.resume}d coroutine, or the chunk's top level) blocks the whole process in place
+ * instead, still routing the mailbox, so it completes as it would have.
+ *
+ * <p><b>Thread-safety:</b> none; everything runs on the process's own thread.
+ */
+public final class CoroutineScheduler {
+
+    /** Computes what a parked host function returns once its waiter completed. */
+    @FunctionalInterface
+    public interface Completion {
+        Object[] results(Waiter waiter);
+    }
+
+    /** One scheduled coroutine. */
+    private static final class Task {
+        final Coroutine coroutine;
+        Object[] resumeArgs;
+        boolean parked;
+
+        Task(Coroutine coroutine, Object[] args) {
+            this.coroutine = coroutine;
+            this.resumeArgs = args;
+        }
+    }
+
+    /** The waiter of one parked coroutine: its completion makes the task runnable. */
+    private final class Park extends Waiter {
+        final Task task;
+        final Completion completion;
+
+        Park(Task task, Completion completion) {
+            this.task = task;
+            this.completion = completion;
+        }
+
+        /** Set once the coroutine has yielded: from then on completion makes it runnable. */
+        boolean armed;
+        Object[] results;
+
+        @Override
+        protected void onComplete() {
+            results = completion.results(this);
+            if (armed) {
+                task.parked = false;
+                task.resumeArgs = results;
+                ready.add(task);
+            }
+        }
+    }
+
+    private static final Object[] NONE = new Object[0];
+    private static final JavaFunction IS_YIELDABLE = (JavaFunction) ((LuaTable) dev.trellis.lua.StandardLibrary.shared()
+            .functions().rawget("coroutine")).rawget("isyieldable");
+
+    private final LuaState state;
+    private final ChannelOwner owner;
+    private final ArrayDeque<Task> ready = new ArrayDeque<>(4);
+    private Task current;
+    private int live;
+
+    /**
+     * @param state the process's Lua state
+     * @param owner the process's channel owner ({@code proc.owner()})
+     */
+    public CoroutineScheduler(LuaState state, ChannelOwner owner) {
+        this.state = state;
+        this.owner = owner;
+    }
+
+    /** {@return how many coroutines are alive (main included)} */
+    public int liveCoroutines() {
+        return live;
+    }
+
+    /**
+     * Runs {@code fn} as the main coroutine with {@code args} until it returns, running every
+     * spawned coroutine meanwhile.
+     *
+     * @return main's results
+     * @throws LuaError what main or any spawned coroutine raised
+     */
+    public Object[] runMain(Object fn, Object[] args) {
+        Task main = new Task(state.newCoroutine(fn), args);
+        ready.add(main);
+        live++;
+        while (true) {
+            Task t;
+            while ((t = ready.poll()) != null) {
+                Object[] r = resume(t);
+                if (t.coroutine.isDead()) {
+                    live--;
+                    if (t == main) {
+                        return r;
+                    }
+                } else if (!t.parked) {
+                    // A plain coroutine.yield(): give the others a turn.
+                    t.resumeArgs = NONE;
+                    ready.add(t);
+                }
+            }
+            owner.routePending();
+            if (ready.isEmpty()) {
+                owner.awaitMailbox();
+            }
+        }
+    }
+
+    private Object[] resume(Task t) {
+        Task prev = current;
+        current = t;
+        try {
+            Object[] args = t.resumeArgs;
+            t.resumeArgs = null;
+            return t.coroutine.resume(args == null ? NONE : args);
+        } finally {
+            current = prev;
+        }
+    }
+
+    /**
+     * {@code coroutine.spawn(fn)}: a new coroutine, runnable at once (it first runs when the
+     * current one parks or yields).
+     *
+     * @return the coroutine
+     */
+    public Coroutine spawn(Object fn) {
+        Task t = new Task(state.newCoroutine(fn), NONE);
+        live++;
+        ready.add(t);
+        return t.coroutine;
+    }
+
+    /**
+     * Parks the calling coroutine until a channel operation completes. {@code park} registers the
+     * given waiter with the channel layer (it may complete it at once); {@code completion} turns the
+     * completed waiter into the host function's results.
+     *
+     * @return what the host function must return: the yield marker, or the results when the
+     *         operation completed without waiting or the caller could not yield
+     */
+    public Object[] block(Consumer<Waiter> park, Completion completion) {
+        Task t = current;
+        if (t != null && state.running() == t.coroutine && isYieldable()) {
+            Park w = new Park(t, completion);
+            park.accept(w);
+            if (w.isDone()) {
+                return w.results;
+            }
+            w.armed = true;
+            t.parked = true;
+            return state.yield();
+        }
+        Waiter w = new Waiter();
+        park.accept(w);
+        owner.routePending();
+        while (!w.isDone()) {
+            owner.awaitMailbox();
+        }
+        return completion.results(w);
+    }
+
+    private boolean isYieldable() {
+        Object[] r = IS_YIELDABLE.call(state, NONE);
+        return r.length > 0 && Boolean.TRUE.equals(r[0]);
+    }
+}

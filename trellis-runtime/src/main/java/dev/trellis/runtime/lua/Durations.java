@@ -1,0 +1,65 @@
+package dev.trellis.runtime.lua;
+
+import dev.trellis.lua.LuaStrings;
+import dev.trellis.lua.LuaValues;
+import dev.trellis.runtime.entry.GoDuration;
+import java.time.Duration;
+
+/**
+ * Durations as Lua code gives them (spec §5): a number of nanoseconds, or a Go duration string
+ * ({@code "300ms"}, {@code "1.5h"}, {@code "5us"}).
+ *
+ * <pre>{@code
+ * Durations.of("5ms", "time.sleep");   // PT0.005S
+ * Durations.of(1_000_000L, "x");       // PT0.001S
+ * Durations.of(true, "time.sleep");    // IllegalArgumentException "time.sleep: invalid duration: ..."
+ * }</pre>
+ */
+final class Durations {
+
+    private Durations() {
+    }
+
+    /**
+     * {@return the duration {@code v} means}
+     *
+     * @param fname the Lua function, named in the error
+     * @throws IllegalArgumentException naming the function and the bad value
+     */
+    static Duration of(Object v, String fname) {
+        if (v instanceof Long n) {
+            return Duration.ofNanos(n);
+        }
+        if (v instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                throw new IllegalArgumentException(fname + ": invalid duration: " + LuaValues.tostring(d));
+            }
+            return Duration.ofNanos(d.longValue());
+        }
+        if (v instanceof String s) {
+            try {
+                return GoDuration.parse(LuaStrings.toJava(s));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(fname + ": " + e.getMessage());
+            }
+        }
+        throw new IllegalArgumentException(fname + ": invalid duration: expected a number of nanoseconds or a string"
+                + " like \"5ms\", got " + LuaValues.typeName(v));
+    }
+
+    /** {@return whether {@code v} reads as a duration} */
+    static boolean isDuration(Object v) {
+        if (v instanceof Long || v instanceof Double) {
+            return true;
+        }
+        if (v instanceof String s) {
+            try {
+                GoDuration.parse(LuaStrings.toJava(s));
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

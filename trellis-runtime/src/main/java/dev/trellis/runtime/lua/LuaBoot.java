@@ -1,0 +1,329 @@
+package dev.trellis.runtime.lua;
+
+import dev.trellis.core.Event;
+import dev.trellis.core.Node;
+import dev.trellis.core.Pid;
+import dev.trellis.core.ProcessException;
+import dev.trellis.lua.LuaStrings;
+import dev.trellis.lua.LuaTable;
+import dev.trellis.lua.LuaValues;
+import dev.trellis.runtime.cli.ApplicationBoot;
+import dev.trellis.runtime.cli.ExitCode;
+import dev.trellis.runtime.cli.Output;
+import dev.trellis.runtime.entry.Application;
+import dev.trellis.runtime.entry.EntryId;
+import dev.trellis.runtime.entry.LifecycleEntry;
+import dev.trellis.runtime.entry.Lifecycle;
+import dev.trellis.runtime.entry.LuaFunction;
+import dev.trellis.runtime.entry.LuaProcess;
+import dev.trellis.runtime.entry.LuaService;
+import dev.trellis.runtime.entry.ProcessHost;
+import dev.trellis.runtime.entry.SourceCheck;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The {@link ApplicationBoot} of Trellis: boots an app's hosts on a core {@link Node}, starts its
+ * auto-start entries in dependency order, and runs, execs or tests it.
+ *
+ * <pre>{@code
+ * LuaBoot boot = new LuaBoot(System.out);
+ * Application app = new ApplicationLoader(boot.sourceCheck()).load(dir);
+ * int exit = boot.test(app, app.tests(), output);    // one line per test, then "N passed, N failed"
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Hosts: one core host per {@code process.host} entry (its {@code workers}), plus the control
+ *       host {@value Watched#CONTROL_HOST} for watchers and service supervisors.</li>
+ *   <li>Start, in {@link Application#startOrder()}: an auto-start {@code process.lua} is spawned once
+ *       on its host; a {@code process.service} gets a {@link ServiceSupervisor}.</li>
+ *   <li>Stop, in {@link Application#stopOrder()}: each service is cancelled and given its
+ *       {@code stop_timeout}; then the node stops (CANCEL {@code "scheduler shutdown"} to every
+ *       process, a grace period, then terminate).</li>
+ * </ul>
+ *
+ * <p>Thread-safety: each call boots its own node; one instance may serve several calls in turn.
+ */
+public final class LuaBoot implements ApplicationBoot {
+
+    /** How long one test may run before it is terminated and failed. */
+    static final Duration TEST_TIMEOUT = Duration.ofSeconds(60);
+    /** The grace period after the tests: what still runs gets CANCEL, then is terminated. */
+    static final Duration TEST_SHUTDOWN_GRACE = Duration.ofSeconds(1);
+
+    private final PrintStream log;
+
+    /** A boot whose processes {@code print} to {@code log}. */
+    public LuaBoot(PrintStream log) {
+        this.log = log;
+    }
+
+    @Override
+    public SourceCheck sourceCheck() {
+        return new LuaSourceCheck();
+    }
+
+    // ============================================================================================
+    // run / exec / test
+    // ============================================================================================
+
+    @Override
+    public int run(Application app, Output output) {
+        Booted b;
+        try {
+            b = boot(app, Node.DEFAULT_SHUTDOWN_TIMEOUT, output);
+        } catch (BootFailure e) {
+            return ExitCode.FAILED;
+        }
+        CountDownLatch signalled = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            signalled.countDown();
+            try {
+                stopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "trellis-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        output.out().println("trellis: running " + app.root() + " (Ctrl-C to stop)");
+        output.out().flush();
+        try {
+            signalled.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        output.out().println("trellis: stopping");
+        output.out().flush();
+        b.stop();
+        stopped.countDown();
+        return ExitCode.OK;
+    }
+
+    @Override
+    public int exec(Application app, EntryId entry, List<String> args, Output output) {
+        Booted b;
+        try {
+            b = boot(app, Node.DEFAULT_SHUTDOWN_TIMEOUT, output);
+        } catch (BootFailure e) {
+            return ExitCode.FAILED;
+        }
+        try {
+            LuaProcess process = app.entry(entry, LuaProcess.class).orElseThrow();
+            String host = process.host().map(EntryId::toString).orElse(b.defaultHost);
+            Watched w = Watched.spawn(b.node, host, b.runtime.program(entry), Payloads.fromJavaAll(args));
+            Event exit = w.exit().join();
+            if (exit.isError()) {
+                output.err().println("trellis: " + entry + " failed: " + exit.error());
+                return ExitCode.FAILED;
+            }
+            if (exit.value() != null) {
+                output.out().println(display(exit.value()));
+            }
+            return ExitCode.OK;
+        } catch (ProcessException e) {
+            output.err().println("trellis: cannot start " + entry + ": " + e.getMessage());
+            return ExitCode.FAILED;
+        } finally {
+            output.out().flush();
+            b.stop();
+        }
+    }
+
+    @Override
+    public int test(Application app, List<LuaFunction> tests, Output output) {
+        Booted b;
+        try {
+            b = boot(app, TEST_SHUTDOWN_GRACE, output);
+        } catch (BootFailure e) {
+            return ExitCode.FAILED;
+        }
+        int passed = 0;
+        int failed = 0;
+        try {
+            for (LuaFunction test : tests) {
+                String failure = runTest(b, test);
+                if (failure == null) {
+                    passed++;
+                    output.out().println("PASS " + test.id());
+                } else {
+                    failed++;
+                    output.out().println("FAIL " + test.id() + ": " + failure);
+                }
+                output.out().flush();
+            }
+        } finally {
+            b.stop();
+        }
+        output.out().println(passed + " passed, " + failed + " failed");
+        output.out().flush();
+        return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** {@return null when the test passed, else why it failed} */
+    private static String runTest(Booted b, LuaFunction test) {
+        Watched w;
+        try {
+            w = Watched.spawn(b.node, b.defaultHost, b.runtime.program(test.id()));
+        } catch (ProcessException e) {
+            return "cannot start: " + e.getMessage();
+        }
+        Event exit;
+        try {
+            exit = w.exit().get(TEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            try {
+                b.node.terminate(w.pid());
+            } catch (ProcessException gone) {
+                // it ended meanwhile
+            }
+            return "timed out after " + TEST_TIMEOUT.toSeconds() + "s";
+        } catch (Exception e) {
+            return "interrupted: " + e;
+        }
+        if (exit.isError()) {
+            return exit.error();
+        }
+        if (Boolean.FALSE.equals(exit.value())) {
+            return "returned false";
+        }
+        return null;
+    }
+
+    // ============================================================================================
+    // Boot and stop
+    // ============================================================================================
+
+    /** A boot that failed; the reason was printed. */
+    private static final class BootFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A booted app: its node, runtime, and what was started, for stopping in reverse. */
+    private final class Booted {
+        final Node node;
+        final LuaRuntime runtime;
+        final String defaultHost;
+        final Map<EntryId, Watched> services = new LinkedHashMap<>();
+        final Application app;
+
+        Booted(Application app, Node node, LuaRuntime runtime, String defaultHost) {
+            this.app = app;
+            this.node = node;
+            this.runtime = runtime;
+            this.defaultHost = defaultHost;
+        }
+
+        void stop() {
+            for (LifecycleEntry e : app.stopOrder()) {
+                Watched sup = services.get(e.id());
+                if (sup != null) {
+                    stopService(e.lifecycle(), sup);
+                }
+            }
+            node.stop();
+        }
+
+        private void stopService(Lifecycle lc, Watched sup) {
+            try {
+                node.cancel(sup.pid(), "service stopping");
+                sup.exit().get(lc.stopTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (ProcessException gone) {
+                // already ended
+            } catch (Exception e) {
+                log.println("trellis: service did not stop in time: " + e);
+            }
+        }
+    }
+
+    private Booted boot(Application app, Duration grace, Output output) throws BootFailure {
+        Node.Builder builder = Node.builder().shutdownTimeout(grace);
+        List<ProcessHost> hosts = app.entriesOf(ProcessHost.class);
+        for (ProcessHost h : hosts) {
+            builder.host(h.id().toString(), h.workers());
+        }
+        builder.host(Watched.CONTROL_HOST, 1024);
+        Node node = builder.start();
+        String defaultHost = hosts.isEmpty() ? Watched.CONTROL_HOST : hosts.getFirst().id().toString();
+        LuaRuntime runtime = new LuaRuntime(app, node, log);
+        Booted b = new Booted(app, node, runtime, defaultHost);
+        for (LifecycleEntry e : app.startOrder()) {
+            try {
+                switch (e) {
+                    case ProcessHost h -> { }
+                    case LuaProcess p -> {
+                        String host = p.host().map(EntryId::toString).orElse(defaultHost);
+                        node.spawner().on(host).spawn(runtime.program(p.id()));
+                    }
+                    case LuaService s -> {
+                        LuaProgram program = runtime.program(s.process());
+                        if (program == null) {
+                            throw new ProcessException(dev.trellis.core.ErrorKind.NOT_FOUND,
+                                    "its process " + s.process() + " is not a process.lua entry");
+                        }
+                        b.services.put(s.id(), Watched.spawn(node, Watched.CONTROL_HOST,
+                                new ServiceSupervisor(s, program, log)));
+                    }
+                }
+            } catch (ProcessException ex) {
+                output.err().println("trellis: cannot start " + e.id() + ": " + ex.getMessage());
+                if (e.lifecycle().startup() == Lifecycle.Startup.REQUIRED) {
+                    b.stop();
+                    throw new BootFailure();
+                }
+            }
+        }
+        return b;
+    }
+
+    // ============================================================================================
+    // Display of results
+    // ============================================================================================
+
+    /** {@return a process result as text: scalars as Lua prints them, tables as {k = v, …}} */
+    static String display(Object v) {
+        StringBuilder sb = new StringBuilder();
+        display(v, sb, new IdentityHashMap<>());
+        return sb.toString();
+    }
+
+    private static void display(Object v, StringBuilder sb, IdentityHashMap<Object, Boolean> seen) {
+        if (v instanceof String s) {
+            sb.append(LuaStrings.toJava(s));
+        } else if (v instanceof LuaTable t) {
+            if (seen.put(t, Boolean.TRUE) != null) {
+                sb.append("<cycle>");
+                return;
+            }
+            sb.append('{');
+            Object[] kv = new Object[2];
+            List<String> parts = new ArrayList<>();
+            for (Object k = null; t.next(k, kv); k = kv[0]) {
+                StringBuilder p = new StringBuilder();
+                if (!(kv[0] instanceof Long)) {
+                    display(kv[0], p, seen);
+                    p.append(" = ");
+                }
+                display(kv[1], p, seen);
+                parts.add(p.toString());
+            }
+            sb.append(String.join(", ", parts)).append('}');
+            seen.remove(t);
+        } else if (v instanceof Pid pid) {
+            sb.append(pid);
+        } else if (v == null || v instanceof Long || v instanceof Double || v instanceof Boolean) {
+            sb.append(LuaValues.tostring(v));
+        } else {
+            Optional.ofNullable(LuaErrors.unwrap(v)).ifPresentOrElse(e -> sb.append(e.message()), () -> sb.append(v));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.trellis.runtime.lua;
+
+import dev.trellis.core.ErrorKind;
+import dev.trellis.core.ProcessError;
+import dev.trellis.core.ProcessException;
+import dev.trellis.lua.JavaFunction;
+import dev.trellis.lua.LuaError;
+import dev.trellis.lua.LuaStrings;
+import dev.trellis.lua.LuaTable;
+import dev.trellis.lua.LuaUserdata;
+import dev.trellis.lua.LuaValues;
+
+/**
+ * Error values as Lua sees them: a userdata wrapping a core {@link ProcessError}, with
+ * {@code tostring(err)}, {@code err:kind()}, {@code err:message()}, {@code err:retryable()} and
+ * {@code "prefix: " .. err} (a {@code __concat} metamethod), as Wippy's error objects.
+ *
+ * <pre>{@code
+ * LuaUserdata err = LuaErrors.object(ProcessError.of(ErrorKind.NOT_FOUND, "process not found"));
+ * return new Object[] {null, err};                      // Lua: local ok, err = process.send(...)
+ * ProcessError back = LuaErrors.toProcessError(luaValue); // any Lua error value → a core error
+ * }</pre>
+ *
+ * <p>Thread-safe: the metatable is built once and frozen; error objects are immutable.
+ */
+public final class LuaErrors {
+
+    /**
+     * The cause of an error a script returned ({@code return nil, "msg"}): Wippy treats it as
+     * non-retryable, so a service that returns it is not restarted.
+     */
+    public static final class ScriptReturn extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ScriptReturn(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final LuaTable METATABLE = buildMetatable();
+
+    private LuaErrors() {
+    }
+
+    /** {@return a Lua error object for {@code error}} */
+    public static LuaUserdata object(ProcessError error) {
+        return new LuaUserdata(error, METATABLE);
+    }
+
+    /** {@return a Lua error object with kind INVALID and {@code message}} */
+    public static LuaUserdata invalid(String message) {
+        return object(ProcessError.of(ErrorKind.INVALID, message));
+    }
+
+    /** {@return the pair {@code nil, err} for a failed call} */
+    public static Object[] fail(ProcessError error) {
+        return new Object[] {null, object(error)};
+    }
+
+    /** {@return the pair {@code nil, err} with kind and message} */
+    public static Object[] fail(ErrorKind kind, String message) {
+        return fail(ProcessError.of(kind, message));
+    }
+
+    /** {@return whether {@code v} is a Lua error object} */
+    public static boolean isErrorObject(Object v) {
+        return v instanceof LuaUserdata u && u.getMetatable() == METATABLE;
+    }
+
+    /** {@return the core error of a Lua error object, or null when {@code v} is not one} */
+    public static ProcessError unwrap(Object v) {
+        return isErrorObject(v) ? (ProcessError) ((LuaUserdata) v).value() : null;
+    }
+
+    /**
+     * {@return the core error for what a Lua {@code error(...)} raised: an error object's own error,
+     * a string as an INTERNAL error with that message, anything else by its {@code tostring}}
+     */
+    public static ProcessError toProcessError(Object luaValue) {
+        ProcessError e = unwrap(luaValue);
+        if (e != null) {
+            return e;
+        }
+        if (luaValue instanceof String s) {
+            return ProcessError.of(ErrorKind.INTERNAL, LuaStrings.toJava(s));
+        }
+        if (luaValue == null) {
+            return ProcessError.of(ErrorKind.INTERNAL, "nil");
+        }
+        if (luaValue instanceof Long || luaValue instanceof Double) {
+            return ProcessError.of(ErrorKind.INTERNAL, LuaValues.tostring(luaValue));
+        }
+        return ProcessError.of(ErrorKind.INTERNAL, "(error object is a " + LuaValues.typeName(luaValue) + " value)");
+    }
+
+    /** {@return the core error for a {@link LuaError}} */
+    public static ProcessError toProcessError(LuaError e) {
+        return toProcessError(e.value());
+    }
+
+    /** {@return the error of a script's second return value: a string or an error object, else null} */
+    public static ProcessError fromReturn(Object second) {
+        if (second instanceof String s) {
+            return new ProcessError(ErrorKind.INTERNAL, LuaStrings.toJava(s), new ScriptReturn(LuaStrings.toJava(s)));
+        }
+        return unwrap(second);
+    }
+
+    /** {@return the pair {@code nil, err} for what a runtime call threw} */
+    public static Object[] fail(RuntimeException e) {
+        if (e instanceof ProcessException pe) {
+            return fail(pe.error());
+        }
+        return fail(ErrorKind.INVALID, String.valueOf(e.getMessage()));
+    }
+
+    /** {@return the message of an error as a Lua string} */
+    static String luaMessage(ProcessError e) {
+        return LuaStrings.fromJava(e.message());
+    }
+
+    private static LuaTable buildMetatable() {
+        LuaTable methods = new LuaTable();
+        methods.rawset("kind", JavaFunction.of("kind", (s, a) -> new Object[] {self(a, "kind").kind().name()}));
+        methods.rawset("message", JavaFunction.of("message", (s, a) -> new Object[] {luaMessage(self(a, "message"))}));
+        methods.rawset("retryable", JavaFunction.of("retryable",
+                (s, a) -> new Object[] {!(self(a, "retryable").cause() instanceof ScriptReturn)}));
+        LuaTable mt = new LuaTable();
+        mt.rawset("__index", methods);
+        mt.rawset("__name", "error");
+        mt.rawset("__tostring", JavaFunction.of("tostring", (s, a) -> new Object[] {luaMessage(self(a, "tostring"))}));
+        mt.rawset("__concat", JavaFunction.of("concat", (s, a) -> new Object[] {text(s, a[0]) + text(s, a[1])}));
+        mt.rawset("__eq", JavaFunction.of("eq", (s, a) -> new Object[] {
+                unwrap(a[0]) != null && unwrap(a[0]).equals(unwrap(a[1]))}));
+        methods.freeze();
+        mt.freeze();
+        return mt;
+    }
+
+    private static ProcessError self(Object[] a, String method) {
+        ProcessError e = a.length > 0 ? unwrap(a[0]) : null;
+        if (e == null) {
+            throw new LuaError("bad argument #1 to '" + method + "' (error expected)");
+        }
+        return e;
+    }
+
+    private static String text(dev.trellis.lua.LuaState s, Object v) {
+        ProcessError e = unwrap(v);
+        if (e != null) {
+            return luaMessage(e);
+        }
+        if (v instanceof String str) {
+            return str;
+        }
+        if (v instanceof Long || v instanceof Double) {
+            return LuaValues.tostring(v);
+        }
+        throw new LuaError("attempt to concatenate a " + LuaValues.typeName(v) + " value");
+    }
+}

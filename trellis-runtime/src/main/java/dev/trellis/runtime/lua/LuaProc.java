@@ -1,0 +1,235 @@
+package dev.trellis.runtime.lua;
+
+import dev.trellis.core.Event;
+import dev.trellis.core.Message;
+import dev.trellis.core.Proc;
+import dev.trellis.core.ProcessError;
+import dev.trellis.core.ProcessException;
+import dev.trellis.core.Terminated;
+import dev.trellis.core.channel.Channel;
+import dev.trellis.core.channel.Waiter;
+import dev.trellis.lua.LuaError;
+import dev.trellis.lua.LuaFunction;
+import dev.trellis.lua.LuaKill;
+import dev.trellis.lua.LuaState;
+import dev.trellis.lua.LuaTable;
+import dev.trellis.lua.LuaUserdata;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+
+/**
+ * One running Lua process: the core {@link Proc}, its own {@link LuaState} (globals over the shared
+ * runtime library), its {@link CoroutineScheduler}, and the Lua faces of its subscribed channels
+ * (so that {@code process.inbox() == process.inbox()}).
+ *
+ * <pre>{@code
+ * // host functions find the process they run in:
+ * LuaProc p = LuaProc.current();
+ * p.proc().send(pid, "topic", Payloads.exportAll(args, 2));
+ * }</pre>
+ *
+ * <p><b>Thread-safety:</b> none; a LuaProc lives on its process's virtual thread, which is where
+ * {@link #current()} is bound.
+ */
+public final class LuaProc {
+    private static final ScopedValue<LuaProc> CURRENT = ScopedValue.newInstance();
+    /** Interrupts (about 10 000 VM steps each) between two gives of the host's run permit. */
+    private static final int INTERRUPTS_PER_YIELD = 32;
+    static final int INTERRUPT_BUDGET = 10_000;
+    private static final LuaState.InterruptHandler INTERRUPTS = state -> current().interrupted();
+
+    final LuaProgram program;
+    final Proc proc;
+    final LuaState state;
+    final CoroutineScheduler scheduler;
+    private String pidText;
+    private LuaUserdata inbox;
+    private LuaUserdata events;
+    private HashMap<Channel<?>, LuaUserdata> listeners;
+    private int interrupts;
+
+    LuaProc(LuaProgram program, Proc proc) {
+        this.program = program;
+        this.proc = proc;
+        this.state = new LuaState();
+        this.state.globals().setMetatable(program.runtime().library().globalsMetatable());
+        this.state.setModuleLoader(program.runtime().modules());
+        this.state.setInterruptHandler(INTERRUPTS, INTERRUPT_BUDGET);
+        this.scheduler = new CoroutineScheduler(state, proc.owner());
+    }
+
+    /**
+     * {@return the Lua process the calling host function runs in}
+     *
+     * @throws LuaError when called outside a Lua process
+     */
+    public static LuaProc current() {
+        if (!CURRENT.isBound()) {
+            throw new LuaError("no process context: this function runs only inside a Lua process");
+        }
+        return CURRENT.get();
+    }
+
+    /** {@return whether the calling thread runs a Lua process} */
+    public static boolean inProcess() {
+        return CURRENT.isBound();
+    }
+
+    /** {@return the core process handle} */
+    public Proc proc() {
+        return proc;
+    }
+
+    /** {@return the program (entry) this process runs} */
+    public LuaProgram program() {
+        return program;
+    }
+
+    /** {@return the Lua state} */
+    public LuaState state() {
+        return state;
+    }
+
+    /** {@return the cooperative scheduler} */
+    public CoroutineScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** {@return this process's pid as a Lua string (cached)} */
+    public String pidText() {
+        String s = pidText;
+        if (s == null) {
+            pidText = s = proc.pid().toString();
+        }
+        return s;
+    }
+
+    // ============================================================================================
+    // Running
+    // ============================================================================================
+
+    /** Runs the program: the chunk, then its method in the main coroutine; returns main's value. */
+    Object run(Object[] args) throws Exception {
+        try {
+            return ScopedValue.where(CURRENT, this).call(() -> runBound(args));
+        } catch (LuaKill k) {
+            throw new ProcessException(ProcessError.TERMINATED);
+        }
+    }
+
+    private Object runBound(Object[] args) {
+        Object[] r;
+        try {
+            Object fn = program.entryPoint(state);
+            r = scheduler.runMain(fn, args);
+        } catch (LuaError e) {
+            throw new ProcessException(LuaErrors.toProcessError(e));
+        }
+        Object value = r.length > 0 ? r[0] : null;
+        if (r.length > 1) {
+            ProcessError err = LuaErrors.fromReturn(r[1]);
+            if (err != null) {
+                throw new ProcessException(err);
+            }
+        }
+        return Payloads.export(value);
+    }
+
+    /**
+     * The VM's interrupt: the kill check of the core (a terminated process unwinds even from a busy
+     * loop, past every pcall: {@link Terminated} is not a Lua error), and every few milliseconds of
+     * pure computation the host's run permit is given back for a moment so that a busy process
+     * cannot starve the others of its host.
+     */
+    private void interrupted() {
+        proc.owner().checkpoint();
+        if (++interrupts >= INTERRUPTS_PER_YIELD) {
+            interrupts = 0;
+            giveWay();
+        }
+    }
+
+    private void giveWay() {
+        Channel<Instant> tick = proc.after(Duration.ofNanos(1));
+        Waiter w = new Waiter();
+        tick.parkReceiver(w, 0);
+        while (!w.isDone()) {
+            proc.owner().awaitMailbox();
+        }
+    }
+
+    // ============================================================================================
+    // Lua faces of channels and mailbox values
+    // ============================================================================================
+
+    /** {@return the inbox channel's userdata (the same every call)} */
+    LuaUserdata inbox() {
+        if (inbox == null) {
+            inbox = ChannelModule.wrap(proc.inbox());
+        }
+        return inbox;
+    }
+
+    /** {@return the events channel's userdata (the same every call)} */
+    LuaUserdata events() {
+        if (events == null) {
+            events = ChannelModule.wrap(proc.events());
+        }
+        return events;
+    }
+
+    /** {@return the userdata of a listen channel (the same for the same channel)} */
+    LuaUserdata listener(Channel<?> ch) {
+        if (listeners == null) {
+            listeners = new HashMap<>(4);
+        }
+        return listeners.computeIfAbsent(ch, ChannelModule::wrap);
+    }
+
+    /** Forgets the userdata of an unsubscribed channel. */
+    void forget(Channel<?> ch) {
+        if (ch == inboxChannel()) {
+            inbox = null;
+        } else if (ch == eventsChannel()) {
+            events = null;
+        } else if (listeners != null) {
+            listeners.remove(ch);
+        }
+    }
+
+    private Channel<?> inboxChannel() {
+        return inbox == null ? null : (Channel<?>) inbox.value();
+    }
+
+    private Channel<?> eventsChannel() {
+        return events == null ? null : (Channel<?>) events.value();
+    }
+
+    /** {@return the Lua value of something received from a channel: messages and events converted} */
+    static Object received(Object v) {
+        if (v instanceof Message m) {
+            return MessageObjects.message(m);
+        }
+        if (v instanceof Event e) {
+            return EventTables.table(e);
+        }
+        if (v instanceof Instant at) {
+            return TimeModule.time(at);
+        }
+        return Payloads.toLua(v);
+    }
+
+    /** {@return a function value of the globals (for host code calling Lua helpers)} */
+    Object global(String name) {
+        return state.getGlobal(name);
+    }
+
+    static boolean isFunction(Object v) {
+        return v instanceof LuaFunction;
+    }
+
+    static LuaTable table(int array, int hash) {
+        return new LuaTable(array, hash);
+    }
+}

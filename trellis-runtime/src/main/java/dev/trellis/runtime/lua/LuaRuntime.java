@@ -1,0 +1,153 @@
+package dev.trellis.runtime.lua;
+
+import dev.trellis.core.Node;
+import dev.trellis.lua.LuaError;
+import dev.trellis.lua.LuaState;
+import dev.trellis.lua.Prototype;
+import dev.trellis.runtime.entry.Application;
+import dev.trellis.runtime.entry.EntryId;
+import dev.trellis.runtime.entry.LuaEntry;
+import dev.trellis.runtime.entry.LuaFunction;
+import dev.trellis.runtime.entry.LuaLibrary;
+import dev.trellis.runtime.entry.LuaProcess;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Lua side of one app on one {@link Node}: every {@code process.lua} and {@code function.lua}
+ * entry compiled once into a {@link LuaProgram}, the {@code library.lua} chunks they import, and
+ * where {@code print} writes.
+ *
+ * <pre>{@code
+ * LuaRuntime runtime = new LuaRuntime(app, node, System.out);
+ * Pid pid = node.spawner().on("app:processes").spawn(runtime.program("app:worker"));
+ * }</pre>
+ *
+ * <p><b>require</b>: a process may load the built-in modules its entry lists in {@code modules}
+ * ({@code time}) and the libraries it {@code imports} (libraries bring their own modules and
+ * imports along); anything else fails with an error naming the module and the entry.
+ *
+ * <p>Thread-safe: immutable after construction; {@code print} lines are written whole.
+ */
+public final class LuaRuntime {
+
+    /** The built-in modules an entry may list in {@code modules}. */
+    public static final Set<String> BUILT_IN_MODULES = Set.of("time");
+
+    private final Node node;
+    private final Map<EntryId, LuaProgram> programs = new HashMap<>();
+    private final Map<EntryId, Prototype> libraries = new HashMap<>();
+    private final PrintStream out;
+    private final LuaState.ModuleLoader modules = LuaRuntime::require;
+
+    /**
+     * Compiles every Lua entry of {@code app}.
+     *
+     * @param app the app
+     * @param node the node its processes run on
+     * @param out where {@code print} writes
+     * @throws LuaError if a source does not compile (the loader's source check reports that first)
+     */
+    public LuaRuntime(Application app, Node node, PrintStream out) {
+        this.node = node;
+        this.out = out;
+        Map<Path, Prototype> chunks = new HashMap<>();
+        for (LuaLibrary lib : app.entriesOf(LuaLibrary.class)) {
+            libraries.put(lib.id(), chunks.computeIfAbsent(lib.source(), LuaState::compileFile));
+        }
+        for (LuaEntry e : app.entriesOf(LuaEntry.class)) {
+            String method = switch (e) {
+                case LuaProcess p -> p.method();
+                case LuaFunction f -> f.method();
+                case LuaLibrary l -> null;
+            };
+            if (method == null) {
+                continue;
+            }
+            Prototype chunk = chunks.computeIfAbsent(e.source(), LuaState::compileFile);
+            Set<String> allowed = new HashSet<>(e.modules());
+            Map<String, EntryId> imports = new LinkedHashMap<>(e.imports());
+            Deque<EntryId> pending = new ArrayDeque<>(e.imports().values());
+            Set<EntryId> seen = new HashSet<>();
+            while (!pending.isEmpty()) {
+                EntryId libId = pending.pop();
+                if (!seen.add(libId)) {
+                    continue;
+                }
+                app.entry(libId, LuaLibrary.class).ifPresent(lib -> {
+                    allowed.addAll(lib.modules());
+                    lib.imports().forEach(imports::putIfAbsent);
+                    pending.addAll(lib.imports().values());
+                });
+            }
+            programs.put(e.id(), new LuaProgram(this, e.id(), e, chunk, method,
+                    Collections.unmodifiableSet(allowed), Collections.unmodifiableMap(imports)));
+        }
+    }
+
+    /** {@return the node} */
+    public Node node() {
+        return node;
+    }
+
+    /** {@return the program of an entry, or null when there is none with that id} */
+    public LuaProgram program(EntryId id) {
+        return programs.get(id);
+    }
+
+    /** {@return the program of an entry given as {@code namespace:name}, or null} */
+    public LuaProgram program(String id) {
+        EntryId entryId = ProcessModule.parseId(id);
+        return entryId == null ? null : programs.get(entryId);
+    }
+
+    /** {@return the shared runtime library} */
+    RuntimeLibrary library() {
+        return RuntimeLibrary.shared();
+    }
+
+    /** {@return the module loader of this runtime's processes} */
+    LuaState.ModuleLoader modules() {
+        return modules;
+    }
+
+    private static Object require(LuaState state, String name) {
+        LuaProgram program = LuaProc.current().program;
+        EntryId lib = program.imports().get(name);
+        if (lib != null) {
+            Prototype chunk = program.runtime().libraries.get(lib);
+            if (chunk == null) {
+                throw new LuaError("module '" + name + "': entry '" + program.id() + "' imports '" + lib
+                        + "', which is not a library.lua entry");
+            }
+            return state.load(chunk);
+        }
+        if (program.modules().contains(name)) {
+            if (name.equals("time")) {
+                return TimeModule.module();
+            }
+            throw new LuaError("module '" + name + "' is listed in the modules of entry '" + program.id()
+                    + "' but this runtime has no such module (built-in: " + String.join(", ", BUILT_IN_MODULES) + ")");
+        }
+        throw new LuaError("module '" + name + "' is not available to entry '" + program.id() + "': list it under"
+                + (BUILT_IN_MODULES.contains(name) ? " modules:" : " imports: (a library.lua entry)")
+                + " in the entry's YAML");
+    }
+
+    /** Writes one log line of {@code p}'s process (or of no process). */
+    static void log(LuaProc p, byte[] line) {
+        PrintStream target = p != null ? p.program.runtime().out : System.out;
+        synchronized (target) {
+            target.write(line, 0, line.length);
+            target.flush();
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.trellis.runtime.lua;
+
+import static dev.trellis.lua.LuaArgs.arg;
+import static dev.trellis.lua.LuaArgs.checkString;
+
+import dev.trellis.core.ErrorKind;
+import dev.trellis.core.Pid;
+import dev.trellis.core.ProcessError;
+import dev.trellis.core.ProcessException;
+import dev.trellis.core.Spawner;
+import dev.trellis.core.channel.Channel;
+import dev.trellis.lua.LuaError;
+import dev.trellis.lua.LuaState;
+import dev.trellis.lua.LuaTable;
+import dev.trellis.lua.LuaUserdata;
+import dev.trellis.lua.LuaValues;
+import dev.trellis.runtime.entry.EntryId;
+import java.time.Duration;
+
+/**
+ * The {@code process} global (spec §1): identity, spawning, messaging, monitors and links,
+ * cancel and terminate, options, subscriptions, and the name registry.
+ *
+ * <pre>{@code
+ * local pid, err = process.spawn_monitored("app.workers:task", "app:processes", {n = 1})
+ * if err then return nil, "spawn failed: " .. err end
+ * process.send(pid, "work", "payload")
+ * local e = process.events():receive()        -- {kind = process.event.EXIT, from = pid, result = {...}}
+ * process.registry.register("pool")
+ * process.cancel(pid, "5s", "shutting down")   -- CANCEL now, terminate if still alive after 5s
+ * }</pre>
+ *
+ * <p>Return conventions follow spec §1.1 and §10: success gives {@code true} (or the value),
+ * failure {@code nil, err} with an error object; wrong argument types raise. Errors of
+ * terminate/cancel/monitor/unmonitor/link/unlink are reported as {@code "<op> failed: <reason>"}
+ * with kind INTERNAL; send and spawn keep the core's kind. Every function finds its process
+ * through {@link LuaProc#current()}, so the table is shared by all processes (frozen).
+ */
+final class ProcessModule {
+
+    private static final Object[] TRUE = {Boolean.TRUE};
+
+    private ProcessModule() {
+    }
+
+    /** {@return the frozen {@code process} table} */
+    static LuaTable create() {
+        LuaTable t = new LuaTable();
+        ChannelModule.fn(t, "pid", (s, a) -> new Object[] {LuaProc.current().pidText()});
+        ChannelModule.fn(t, "id", (s, a) -> new Object[] {LuaProc.current().program.id().toString()});
+        ChannelModule.fn(t, "send", ProcessModule::send);
+        ChannelModule.fn(t, "spawn", (s, a) -> spawn(a, "spawn", false, false));
+        ChannelModule.fn(t, "spawn_monitored", (s, a) -> spawn(a, "spawn_monitored", true, false));
+        ChannelModule.fn(t, "spawn_linked", (s, a) -> spawn(a, "spawn_linked", false, true));
+        ChannelModule.fn(t, "spawn_linked_monitored", (s, a) -> spawn(a, "spawn_linked_monitored", true, true));
+        ChannelModule.fn(t, "terminate", (s, a) -> onPid(a, "terminate", (p, pid) -> p.proc.terminate(pid)));
+        ChannelModule.fn(t, "cancel", ProcessModule::cancel);
+        ChannelModule.fn(t, "monitor", (s, a) -> onPid(a, "monitor", (p, pid) -> p.proc.monitor(pid)));
+        ChannelModule.fn(t, "unmonitor", (s, a) -> onPid(a, "unmonitor", (p, pid) -> p.proc.unmonitor(pid)));
+        ChannelModule.fn(t, "link", (s, a) -> onPid(a, "link", (p, pid) -> p.proc.link(pid)));
+        ChannelModule.fn(t, "unlink", (s, a) -> onPid(a, "unlink", (p, pid) -> p.proc.unlink(pid)));
+        ChannelModule.fn(t, "get_options", (s, a) -> {
+            LuaTable o = new LuaTable(0, 1);
+            o.rawset("trap_links", LuaProc.inProcess() && LuaProc.current().proc.trapLinks());
+            return new Object[] {o};
+        });
+        ChannelModule.fn(t, "set_options", ProcessModule::setOptions);
+        ChannelModule.fn(t, "inbox", (s, a) -> new Object[] {LuaProc.current().inbox()});
+        ChannelModule.fn(t, "events", (s, a) -> new Object[] {LuaProc.current().events()});
+        ChannelModule.fn(t, "listen", ProcessModule::listen);
+        ChannelModule.fn(t, "unlisten", ProcessModule::unlisten);
+        LuaTable event = new LuaTable(0, 3);
+        event.rawset("CANCEL", "pid.cancel");
+        event.rawset("EXIT", "pid.exit");
+        event.rawset("LINK_DOWN", "pid.link.down");
+        t.rawset("event", event.freeze());
+        t.rawset("registry", RegistryModule.create());
+        return t.freeze();
+    }
+
+    // ============================================================================================
+    // Messaging and spawning
+    // ============================================================================================
+
+    private static Object[] send(LuaState s, Object[] a) {
+        if (a.length < 2) {
+            return LuaErrors.fail(ErrorKind.INVALID, "send requires at least destination and topic arguments");
+        }
+        String dest = checkString(a, 0, "send");
+        String topic = checkString(a, 1, "send");
+        LuaProc p = LuaProc.current();
+        try {
+            p.proc.send(dest, topic, Payloads.exportAll(a, 2));
+            return TRUE;
+        } catch (ProcessException e) {
+            return LuaErrors.fail(e.error());
+        } catch (IllegalArgumentException e) {
+            return LuaErrors.fail(ErrorKind.INVALID, e.getMessage());
+        }
+    }
+
+    private static Object[] spawn(Object[] a, String fname, boolean monitored, boolean linked) {
+        if (a.length < 2) {
+            return LuaErrors.fail(ErrorKind.INVALID, "spawn requires at least id and host arguments");
+        }
+        String id = checkString(a, 0, fname);
+        String host = checkString(a, 1, fname);
+        LuaProc p = LuaProc.current();
+        LuaProgram program = p.program.runtime().program(id);
+        if (program == null) {
+            return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
+        }
+        try {
+            Spawner spawner = p.proc.spawner().on(host);
+            if (monitored) {
+                spawner = spawner.monitored();
+            }
+            if (linked) {
+                spawner = spawner.linked();
+            }
+            Pid pid = spawner.spawn(program, Payloads.exportAll(a, 2));
+            return new Object[] {pid.toString()};
+        } catch (ProcessException e) {
+            return LuaErrors.fail(e.error());
+        }
+    }
+
+    // ============================================================================================
+    // Monitors, links, cancel, terminate
+    // ============================================================================================
+
+    @FunctionalInterface
+    private interface PidOp {
+        void apply(LuaProc p, Pid pid);
+    }
+
+    private static Object[] onPid(Object[] a, String op, PidOp action) {
+        String dest = checkString(a, 0, op);
+        LuaProc p = LuaProc.current();
+        Pid pid;
+        try {
+            pid = p.proc.node().resolve(dest);
+        } catch (ProcessException e) {
+            return LuaErrors.fail(e.error());
+        }
+        try {
+            action.apply(p, pid);
+            return TRUE;
+        } catch (ProcessException e) {
+            return LuaErrors.fail(ErrorKind.INTERNAL, op + " failed: " + e.getMessage());
+        }
+    }
+
+    /** {@code cancel(dest[, timeout][, reason])}: see DESIGN "Semantics decisions". */
+    private static Object[] cancel(LuaState s, Object[] a) {
+        if (a.length < 1) {
+            return LuaErrors.fail(ErrorKind.INVALID, "cancel requires at least destination argument");
+        }
+        Duration timeout = null;
+        String reason = "";
+        Object second = arg(a, 1);
+        if (a.length >= 3) {
+            timeout = second == null ? null : durationArg(second);
+            reason = reasonArg(a, 2);
+        } else if (second != null) {
+            if (Durations.isDuration(second)) {
+                timeout = durationArg(second);
+            } else {
+                reason = reasonArg(a, 1);
+            }
+        }
+        Duration t = timeout;
+        String r = reason;
+        return onPid(a, "cancel", (p, pid) -> {
+            if (t == null) {
+                p.proc.cancel(pid, r);
+            } else {
+                p.proc.cancel(pid, t, r);
+            }
+        });
+    }
+
+    private static Duration durationArg(Object v) {
+        Duration d = Durations.of(v, "cancel");
+        if (d.isNegative()) {
+            throw new LuaError("bad argument #2 to 'cancel' (timeout must not be negative)");
+        }
+        return d;
+    }
+
+    private static String reasonArg(Object[] a, int i) {
+        Object v = arg(a, i);
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof String || v instanceof Long || v instanceof Double) {
+            return checkString(a, i, "cancel");
+        }
+        throw dev.trellis.lua.LuaArgs.typeError(a, i, "cancel", "string");
+    }
+
+    // ============================================================================================
+    // Options and subscriptions
+    // ============================================================================================
+
+    private static Object[] setOptions(LuaState s, Object[] a) {
+        if (!(arg(a, 0) instanceof LuaTable options)) {
+            return new Object[] {Boolean.FALSE, LuaErrors.invalid("options parameter must be a table")};
+        }
+        LuaProc p = LuaProc.current();
+        LuaUserdata problem = null;
+        Object[] kv = new Object[2];
+        for (Object k = null; options.next(k, kv); k = kv[0]) {
+            if ("trap_links".equals(kv[0])) {
+                if (kv[1] instanceof Boolean b) {
+                    p.proc.trapLinks(b);
+                } else if (problem == null) {
+                    problem = LuaErrors.invalid("trap_links must be a boolean");
+                }
+            } else if (kv[0] instanceof String key && problem == null) {
+                problem = LuaErrors.invalid("option " + key + " is not supported");
+            }
+        }
+        return problem == null ? new Object[] {Boolean.TRUE, null} : new Object[] {Boolean.FALSE, problem};
+    }
+
+    private static Object[] listen(LuaState s, Object[] a) {
+        String topic = checkString(a, 0, "listen");
+        boolean messages = arg(a, 1) instanceof LuaTable opts && LuaValues.isTruthy(opts.rawgetStr("message"));
+        LuaProc p = LuaProc.current();
+        try {
+            Channel<?> ch = messages ? p.proc.listenMessages(topic) : p.proc.listen(topic);
+            return new Object[] {p.listener(ch)};
+        } catch (ProcessException e) {
+            return LuaErrors.fail(e.error());
+        }
+    }
+
+    private static Object[] unlisten(LuaState s, Object[] a) {
+        if (!ChannelModule.isChannel(arg(a, 0))) {
+            throw new LuaError("channel expected");
+        }
+        LuaProc p = LuaProc.current();
+        Channel<?> ch = (Channel<?>) ((LuaUserdata) a[0]).value();
+        if (!p.proc.unlisten(ch)) {
+            return new Object[] {Boolean.FALSE, LuaErrors.object(ProcessError.of(ErrorKind.NOT_FOUND, "unsubscribe: channel not found"))};
+        }
+        p.forget(ch);
+        return TRUE;
+    }
+
+    static EntryId parseId(String id) {
+        try {
+            return EntryId.parse(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.trellis.runtime.lua;
+
+import static dev.trellis.lua.LuaArgs.arg;
+
+import dev.trellis.core.ErrorKind;
+import dev.trellis.core.Ticker;
+import dev.trellis.core.Timer;
+import dev.trellis.core.channel.Channel;
+import dev.trellis.lua.LuaArgs;
+import dev.trellis.lua.LuaTable;
+import dev.trellis.lua.LuaUserdata;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The {@code time} module (spec §5), loaded with {@code require("time")} by entries that list it
+ * in {@code modules}.
+ *
+ * <pre>{@code
+ * local time = require("time")
+ * time.sleep("5ms")                       -- parks this coroutine only
+ * local timeout = time.after("1s")        -- one value, then closed; usable in select
+ * local t = time.timer("50ms")            -- t:channel(), t:stop(), t:reset(d)
+ * local tick = time.ticker("10ms")        -- tick:channel(), tick:stop()
+ * time.now():unix()                       -- seconds
+ * }</pre>
+ *
+ * <p>Durations are nanosecond numbers or Go duration strings. Bad durations give
+ * {@code nil, err} (kind INVALID). Values received from timer channels are Time userdata.
+ */
+final class TimeModule {
+
+    private static final LuaTable TIMER_MT = new LuaTable();
+    private static final LuaTable TICKER_MT = new LuaTable();
+    private static final LuaTable TIME_MT = new LuaTable();
+    private static final LuaTable MODULE = create();
+
+    private TimeModule() {
+    }
+
+    /** {@return the frozen module table} */
+    static LuaTable module() {
+        return MODULE;
+    }
+
+    private static LuaTable create() {
+        LuaTable t = new LuaTable();
+        t.rawset("NANOSECOND", 1L);
+        t.rawset("MICROSECOND", 1_000L);
+        t.rawset("MILLISECOND", 1_000_000L);
+        t.rawset("SECOND", 1_000_000_000L);
+        t.rawset("MINUTE", 60_000_000_000L);
+        t.rawset("HOUR", 3_600_000_000_000L);
+        ChannelModule.fn(t, "sleep", (s, a) -> {
+            Duration d;
+            try {
+                d = Durations.of(arg(a, 0), "time.sleep");
+            } catch (IllegalArgumentException e) {
+                return LuaErrors.fail(ErrorKind.INVALID, e.getMessage());
+            }
+            if (d.isNegative() || d.isZero()) {
+                return new Object[0];
+            }
+            LuaProc p = LuaProc.current();
+            Channel<Instant> ch = p.proc.after(d);
+            return p.scheduler.block(w -> ch.parkReceiver(w, 0), w -> new Object[0]);
+        });
+        ChannelModule.fn(t, "after", (s, a) -> {
+            Duration d = positive(a, "time.after");
+            if (d == null) {
+                return LuaErrors.fail(ErrorKind.INVALID, "time.after: duration must be > 0");
+            }
+            return new Object[] {ChannelModule.wrap(LuaProc.current().proc.after(d))};
+        });
+        ChannelModule.fn(t, "timer", (s, a) -> {
+            Duration d = positive(a, "time.timer");
+            if (d == null) {
+                return LuaErrors.fail(ErrorKind.INVALID, "time.timer: duration must be > 0");
+            }
+            Timer timer = LuaProc.current().proc.timer(d);
+            return new Object[] {new LuaUserdata(new Object[] {timer, null}, TIMER_MT)};
+        });
+        ChannelModule.fn(t, "ticker", (s, a) -> {
+            Duration d = positive(a, "time.ticker");
+            if (d == null) {
+                return LuaErrors.fail(ErrorKind.INVALID, "time.ticker: duration must be > 0");
+            }
+            Ticker ticker = LuaProc.current().proc.ticker(d);
+            return new Object[] {new LuaUserdata(new Object[] {ticker, null}, TICKER_MT)};
+        });
+        ChannelModule.fn(t, "now", (s, a) -> new Object[] {new LuaUserdata(Instant.now(), TIME_MT)});
+        ChannelModule.fn(t, "parse_duration", (s, a) -> {
+            try {
+                return new Object[] {Durations.of(LuaArgs.checkString(a, 0, "parse_duration"), "time.parse_duration").toNanos()};
+            } catch (IllegalArgumentException e) {
+                return LuaErrors.fail(ErrorKind.INVALID, e.getMessage());
+            }
+        });
+
+        LuaTable timer = new LuaTable();
+        ChannelModule.fn(timer, "channel", (s, a) -> new Object[] {channelOf(a, TIMER_MT, "channel")});
+        timer.rawset("response", timer.rawgetStr("channel"));
+        ChannelModule.fn(timer, "stop", (s, a) -> new Object[] {((Timer) handle(a, TIMER_MT, "stop")[0]).stop()});
+        ChannelModule.fn(timer, "reset", (s, a) -> {
+            Timer tm = (Timer) handle(a, TIMER_MT, "reset")[0];
+            try {
+                return new Object[] {tm.reset(Durations.of(arg(a, 1), "timer:reset"))};
+            } catch (IllegalArgumentException e) {
+                return LuaErrors.fail(ErrorKind.INVALID, e.getMessage());
+            }
+        });
+        TIMER_MT.rawset("__index", timer.freeze());
+        TIMER_MT.rawset("__name", "time.Timer");
+        TIMER_MT.freeze();
+
+        LuaTable ticker = new LuaTable();
+        ChannelModule.fn(ticker, "channel", (s, a) -> new Object[] {channelOf(a, TICKER_MT, "channel")});
+        ticker.rawset("response", ticker.rawgetStr("channel"));
+        ChannelModule.fn(ticker, "stop", (s, a) -> {
+            ((Ticker) handle(a, TICKER_MT, "stop")[0]).stop();
+            return new Object[] {Boolean.TRUE};
+        });
+        TICKER_MT.rawset("__index", ticker.freeze());
+        TICKER_MT.rawset("__name", "time.Ticker");
+        TICKER_MT.freeze();
+
+        LuaTable time = new LuaTable();
+        ChannelModule.fn(time, "unix", (s, a) -> new Object[] {instant(a).getEpochSecond()});
+        ChannelModule.fn(time, "unix_nano", (s, a) -> {
+            Instant i = instant(a);
+            return new Object[] {i.getEpochSecond() * 1_000_000_000L + i.getNano()};
+        });
+        TIME_MT.rawset("__index", time.freeze());
+        TIME_MT.rawset("__name", "time.Time");
+        ChannelModule.fn(TIME_MT, "__tostring", (s, a) -> new Object[] {instant(a).toString()});
+        TIME_MT.freeze();
+        return t.freeze();
+    }
+
+    /** {@return a Time userdata ({@code :unix()}, {@code :unix_nano()}, {@code tostring})} */
+    static LuaUserdata time(Instant at) {
+        return new LuaUserdata(at, TIME_MT);
+    }
+
+    private static Duration positive(Object[] a, String fname) {
+        try {
+            Duration d = Durations.of(arg(a, 0), fname);
+            return d.isNegative() || d.isZero() ? null : d;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Object[] handle(Object[] a, LuaTable mt, String fname) {
+        if (arg(a, 0) instanceof LuaUserdata u && u.getMetatable() == mt) {
+            return (Object[]) u.value();
+        }
+        throw LuaArgs.typeError(a, 0, fname, (String) mt.rawgetStr("__name"));
+    }
+
+    /** The channel userdata of a timer or ticker, made once so that it stays identical. */
+    private static LuaUserdata channelOf(Object[] a, LuaTable mt, String fname) {
+        Object[] h = handle(a, mt, fname);
+        if (h[1] == null) {
+            h[1] = ChannelModule.wrap(h[0] instanceof Timer t ? t.channel() : ((Ticker) h[0]).channel());
+        }
+        return (LuaUserdata) h[1];
+    }
+
+    private static Instant instant(Object[] a) {
+        if (arg(a, 0) instanceof LuaUserdata u && u.getMetatable() == TIME_MT) {
+            return (Instant) u.value();
+        }
+        throw LuaArgs.typeError(a, 0, "time", "time.Time");
+    }
+}

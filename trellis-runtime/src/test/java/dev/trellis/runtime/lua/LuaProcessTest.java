@@ -1,0 +1,186 @@
+package dev.trellis.runtime.lua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trellis.core.Event;
+import dev.trellis.core.Node;
+import dev.trellis.runtime.entry.Application;
+import dev.trellis.runtime.entry.ApplicationLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lua processes on a node, driven from Java: the scheduler under load, print, and services. */
+class LuaProcessTest {
+
+    @TempDir
+    Path dir;
+    private Node node;
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    @AfterEach
+    void stop() {
+        if (node != null) {
+            node.stop();
+        }
+    }
+
+    private LuaRuntime app(String yamlEntries, String lua) throws Exception {
+        Files.writeString(dir.resolve("_index.yaml"), "namespace: app\nentries:\n"
+                + "  - {name: processes, kind: process.host, host: {workers: 2}, lifecycle: {auto_start: true}}\n"
+                + yamlEntries);
+        Files.writeString(dir.resolve("p.lua"), lua);
+        Application app = new ApplicationLoader(new LuaSourceCheck()).load(dir);
+        node = Node.builder().host("app:processes", 2).host(Watched.CONTROL_HOST, 64).start();
+        return new LuaRuntime(app, node, new PrintStream(log, true));
+    }
+
+    private Event exec(LuaRuntime rt, String entry, Object... args) throws Exception {
+        return Watched.spawn(node, "app:processes", rt.program(entry), args).exit().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void manyCoroutinesHandOffThroughUnbufferedChannels() throws Exception {
+        LuaRuntime rt = app("  - {name: p, kind: process.lua, source: file://p.lua}\n", """
+                return { main = function(n)
+                    local ch, done = channel.new(), channel.new(n)
+                    local sum = 0
+                    for i = 1, n do
+                        coroutine.spawn(function() ch:send(i) end)
+                        coroutine.spawn(function() sum = sum + ch:receive(); done:send(true) end)
+                    end
+                    for i = 1, n do done:receive() end
+                    return sum
+                end }
+                """);
+        Event e = exec(rt, "app:p", 2000L);
+        assertThat(e.isError()).as(String.valueOf(e.error())).isFalse();
+        assertThat(e.value()).isEqualTo(2000L * 2001 / 2);
+    }
+
+    @Test
+    void stressManyProcessesPingPongInParallel() throws Exception {
+        LuaRuntime rt = app("""
+                  - {name: ping, kind: process.lua, source: file://p.lua, method: ping}
+                  - {name: pong, kind: process.lua, source: file://p.lua, method: pong}
+                """, """
+                local M = {}
+                function M.pong()
+                    local inbox = process.inbox()
+                    while true do
+                        local m = inbox:receive()
+                        process.send(m:from(), "pong", m:payload():data())
+                    end
+                end
+                function M.ping(n)
+                    local peer = process.spawn_linked("app:pong", "app:processes")
+                    local replies = process.listen("pong")
+                    for i = 1, n do
+                        process.send(peer, "ping", i)
+                        assert(replies:receive() == i)
+                    end
+                    return n
+                end
+                return M
+                """);
+        List<Watched> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            all.add(Watched.spawn(node, "app:processes", rt.program("app:ping"), 200L));
+        }
+        for (Watched w : all) {
+            Event e = w.exit().get(60, TimeUnit.SECONDS);
+            assertThat(e.isError()).as(String.valueOf(e.error())).isFalse();
+            assertThat(e.value()).isEqualTo(200L);
+        }
+    }
+
+    @Test
+    void printWritesOneLineWithThePid() throws Exception {
+        LuaRuntime rt = app("  - {name: p, kind: process.lua, source: file://p.lua}\n",
+                "return { main = function() print('hello', 1, nil, true); return process.pid() end }\n");
+        Event e = exec(rt, "app:p");
+        assertThat(log.toString()).isEqualTo(e.value() + " hello\t1\tnil\ttrue\n");
+    }
+
+    @Test
+    void aCallThatCannotYieldBlocksTheProcessInPlace() throws Exception {
+        LuaRuntime rt = app("  - {name: p, kind: process.lua, source: file://p.lua}\n", """
+                local ch = nil
+                return { main = function()
+                    process.send(process.pid(), "t", "v")
+                    -- inside a metamethod the coroutine cannot yield: the receive blocks the process
+                    local t = setmetatable({}, {__index = function() return process.listen("t"):receive() end})
+                    local co = coroutine.wrap(function() return process.inbox():receive() end)
+                    return t.anything
+                end }
+                """);
+        Event e = exec(rt, "app:p");
+        assertThat(e.isError()).as(String.valueOf(e.error())).isFalse();
+        assertThat(e.value()).isEqualTo("v");
+    }
+
+    @Test
+    void aServiceIsRestartedUntilMaxAttemptsThenLeftFailed() throws Exception {
+        Files.createDirectories(dir);
+        LuaRuntime rt = app("""
+                  - {name: w, kind: process.lua, source: file://p.lua}
+                  - name: s
+                    kind: process.service
+                    process: w
+                    host: app:processes
+                    input: ["x"]
+                    lifecycle:
+                      restart: {initial_delay: 1ms, max_delay: 2ms, jitter: 0.0, max_attempts: 3}
+                """, "return { main = function(arg) print('run ' .. arg); error('crash', 0) end }\n");
+        Application app = new ApplicationLoader(new LuaSourceCheck()).load(dir);
+        var service = app.entry(dev.trellis.runtime.entry.EntryId.parse("app:s"), dev.trellis.runtime.entry.LuaService.class)
+                .orElseThrow();
+        Watched sup = Watched.spawn(node, Watched.CONTROL_HOST,
+                new ServiceSupervisor(service, rt.program("app:w"), new PrintStream(log, true)));
+        Event e = sup.exit().get(30, TimeUnit.SECONDS);
+        assertThat(e.value()).isEqualTo("failed");
+        assertThat(log.toString().lines().filter(l -> l.endsWith(" run x")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aServiceThatReturnsIsNotRestartedAndStopCancelsIt() throws Exception {
+        LuaRuntime rt = app("""
+                  - {name: w, kind: process.lua, source: file://p.lua}
+                  - {name: once, kind: process.service, process: w, host: app:processes, input: [once]}
+                  - {name: forever, kind: process.service, process: w, host: app:processes, input: [forever]}
+                """, """
+                return { main = function(mode)
+                    if mode == "once" then return nil, "done with an error" end
+                    local e = process.events():receive()
+                    print(e.kind .. " " .. e.reason)
+                end }
+                """);
+        Application app = new ApplicationLoader(new LuaSourceCheck()).load(dir);
+        var once = app.entry(dev.trellis.runtime.entry.EntryId.parse("app:once"), dev.trellis.runtime.entry.LuaService.class).orElseThrow();
+        var forever = app.entry(dev.trellis.runtime.entry.EntryId.parse("app:forever"), dev.trellis.runtime.entry.LuaService.class).orElseThrow();
+        PrintStream ps = new PrintStream(log, true);
+        assertThat(Watched.spawn(node, Watched.CONTROL_HOST, new ServiceSupervisor(once, rt.program("app:w"), ps))
+                .exit().get(30, TimeUnit.SECONDS).value()).isEqualTo("exited");
+        Watched sup = Watched.spawn(node, Watched.CONTROL_HOST, new ServiceSupervisor(forever, rt.program("app:w"), ps));
+        Thread.sleep(50);   // let the child subscribe; CANCEL would wait for it anyway
+        node.cancel(sup.pid(), "stop");
+        assertThat(sup.exit().get(30, TimeUnit.SECONDS).value()).isEqualTo("stopped");
+        assertThat(log.toString()).contains("pid.cancel service stopping");
+    }
+
+    @Test
+    void syntaxErrorsAreReportedWithTheirLine() throws IOException {
+        var errors = new LuaSourceCheck().check(Path.of("x.lua"), "local a = 1\nlocal = 2\n");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.getFirst().line()).isEqualTo(2);
+        assertThat(new LuaSourceCheck().check(Path.of("x.lua"), "return 1\n")).isEmpty();
+    }
+}

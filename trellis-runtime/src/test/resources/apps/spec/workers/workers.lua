@@ -1,0 +1,94 @@
+-- Worker programs of the spec suite; each entry picks one function.
+local M = {}
+
+-- Replies to every inbox message with (topic, payload...) on topic "echo".
+function M.echo()
+    local inbox = process.inbox()
+    while true do
+        local msg = inbox:receive()
+        local p = msg:payload()
+        process.send(msg:from(), "echo", msg:topic(), p and p:data())
+    end
+end
+
+-- Collects n payloads from the inbox in arrival order and returns them.
+function M.collect(n)
+    local got = {}
+    local inbox = process.inbox()
+    for i = 1, n do
+        got[i] = inbox:receive():payload():data()
+    end
+    return got
+end
+
+function M.returns(...)
+    return ...
+end
+
+function M.fails(msg)
+    error(msg or "worker failed", 0)
+end
+
+-- Parks on its inbox forever.
+function M.waits()
+    process.inbox():receive()
+end
+
+function M.busy()
+    local n = 0
+    while true do n = n + 1 end
+end
+
+-- A busy loop inside pcall: the kill must still get through.
+function M.busy_pcall()
+    while true do
+        pcall(function() local x = 0; for i = 1, 1e6 do x = x + i end end)
+    end
+end
+
+-- Returns the CANCEL event's reason.
+function M.on_cancel()
+    local e = process.events():receive()
+    return e.kind .. ":" .. e.reason
+end
+
+function M.registers(name)
+    assert(process.registry.register(name))
+    process.inbox():receive()
+end
+
+-- Links to the given pid, tells the parent it is ready, and waits: a chain link.
+function M.chain(next_pid, parent)
+    if next_pid then assert(process.link(next_pid)) end
+    if parent then process.send(parent, "ready", true) end
+    process.inbox():receive()
+end
+
+-- Receives a table, mutates it, returns it.
+function M.mutate(t)
+    t.mutated = true
+    return t
+end
+
+function M.coroutine_error()
+    coroutine.spawn(function() error("boom in a coroutine", 0) end)
+    process.inbox():receive()
+end
+
+-- Main returns while a spawned coroutine would keep sending: it must stop (I15).
+function M.main_returns_early(parent)
+    local time = require("time")
+    coroutine.spawn(function()
+        while true do
+            time.sleep("5ms")
+            process.send(parent, "tick", 1)
+        end
+    end)
+    return "done"
+end
+
+function M.requires_time()
+    return require("time")
+end
+
+return M
