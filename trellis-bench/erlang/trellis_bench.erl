@@ -13,15 +13,20 @@
 -module(trellis_bench).
 
 -export([main/1, workloads/0]).
+
+-define(GROUP, 10).
 -export([spawn_exit/1, idle_memory/1, ping_pong/1, ring/1, fan_in/1, link_cascade/1,
-         monitor_down/1]).
+         monitor_down/1, sup_restart/1, sup_restart_storm/1, sup_one_for_all/1]).
+%% supervisor callback and child start functions of the supervision rows
+-export([init/1, start_crashing/1, start_member/2]).
 
 %% ---------------------------------------------------------------------------------------------
 %% Entry point
 %% ---------------------------------------------------------------------------------------------
 
 workloads() ->
-    [spawn_exit, idle_memory, ping_pong, ring, fan_in, link_cascade, monitor_down].
+    [spawn_exit, idle_memory, ping_pong, ring, fan_in, link_cascade, monitor_down,
+     sup_restart, sup_restart_storm, sup_one_for_all].
 
 main([Name, SizeArg, WarmupArg, RunsArg]) ->
     Size = list_to_integer(SizeArg),
@@ -192,6 +197,85 @@ spawn_monitored(N, Acc) ->
 
 await_down(0) -> ok;
 await_down(N) -> receive {'DOWN', _, process, _, normal} -> await_down(N - 1) end.
+
+%% Supervisor restart latency: a one_for_one supervisor (intensity 2^31 - 1 in a 5 s period, as
+%% the Java side) with one worker that exits `crash` on its first message. The start function (run
+%% by the supervisor) sends {started, Pid} to the driver, which kills each new worker in turn.
+%% Microseconds per crash + restart over Size kills. sup_restart_storm is the same at 100 000 kills,
+%% where OTP 25 rescans its list of restarts inside the period on every restart.
+sup_restart(N) -> restart_latency(N).
+
+sup_restart_storm(N) -> restart_latency(N).
+
+restart_latency(N) ->
+    quiet_supervisor_reports(),
+    Self = self(),
+    Spec = #{id => w, start => {?MODULE, start_crashing, [Self]}},
+    {ok, Sup} = supervisor:start_link(?MODULE, {one_for_one, [Spec]}),
+    unlink(Sup),
+    First = receive {started, P} -> P end,
+    T0 = now_ns(),
+    kill_restart(First, N),
+    Elapsed = now_ns() - T0,
+    stop_supervisor(Sup),
+    {Elapsed / 1000 / N, "us/restart"}.
+
+kill_restart(_Cur, 0) -> ok;
+kill_restart(Cur, N) ->
+    Cur ! crash,
+    receive {started, Next} when Next =/= Cur -> kill_restart(Next, N - 1) end.
+
+start_crashing(Driver) ->
+    Pid = spawn_link(fun() -> receive _ -> exit(crash) end end),
+    Driver ! {started, Pid},
+    {ok, Pid}.
+
+%% one_for_all group restart: ten workers under a one_for_all supervisor (same intensity); the
+%% driver crashes the first, the supervisor stops the other nine (exit(Pid, shutdown): they do not
+%% trap exits) and starts all ten again, each start function sending {started, I, Pid}.
+%% Microseconds per group restart over Size crashes.
+sup_one_for_all(N) ->
+    quiet_supervisor_reports(),
+    Self = self(),
+    Specs = [#{id => {g, I}, start => {?MODULE, start_member, [Self, I]}}
+             || I <- lists:seq(0, ?GROUP - 1)],
+    {ok, Sup} = supervisor:start_link(?MODULE, {one_for_all, Specs}),
+    unlink(Sup),
+    First = await_group(),
+    T0 = now_ns(),
+    group_restarts(First, N),
+    Elapsed = now_ns() - T0,
+    stop_supervisor(Sup),
+    {Elapsed / 1000 / N, "us/group"}.
+
+group_restarts(_First, 0) -> ok;
+group_restarts(First, N) ->
+    First ! crash,
+    group_restarts(await_group(), N - 1).
+
+%% The ten start reports of one round, in start order; returns the first pid.
+await_group() ->
+    [First | _] = [receive {started, I, P} -> P end || I <- lists:seq(0, ?GROUP - 1)],
+    First.
+
+start_member(Driver, I) ->
+    Pid = spawn_link(fun() -> receive _ -> exit(crash) end end),
+    Driver ! {started, I, Pid},
+    {ok, Pid}.
+
+%% supervisor callback: the strategy and specs come from the start_link argument.
+init({Strategy, Specs}) ->
+    {ok, {#{strategy => Strategy, intensity => 2147483647, period => 5}, Specs}}.
+
+stop_supervisor(Sup) ->
+    Ref = monitor(process, Sup),
+    exit(Sup, shutdown),
+    receive {'DOWN', Ref, process, Sup, _} -> ok end.
+
+%% The Java supervisor logs nothing; OTP's logs a supervisor report per restart. Keep reports out
+%% of the timings (and of the terminal): only emergencies are logged while the rows run.
+quiet_supervisor_reports() ->
+    logger:set_primary_config(level, emergency).
 
 %% ---------------------------------------------------------------------------------------------
 %% Helpers

@@ -14,7 +14,8 @@ import java.util.Locale;
  *
  * <p>{@code --list} prints one tab-separated line per registered workload: name, unit, direction,
  * full size, DESIGN anchor (or {@code -}), description. {@code NAME SIZE WARMUPS RUNS} runs the
- * workload {@code WARMUPS} times untimed, then {@code RUNS} times, printing one line
+ * workload {@code WARMUPS} times untimed (at {@link Workload#warmupSize(int)}, normally SIZE), then
+ * {@code RUNS} times, printing one line
  * {@code name value unit} per measured run — the same format as the Erlang module. Diagnostics
  * start with {@code #}.
  */
@@ -54,8 +55,20 @@ public final class MacroMain {
         out.printf(Locale.ROOT, "# java %s, %s, cpus %d, max heap %d MB, size %d%n",
                 System.getProperty("java.version"), gcNames(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, size);
+        return measure(workload, size, warmups, runs, out);
+    }
+
+    /**
+     * Runs {@code workload} {@code warmups} times untimed at its {@link Workload#warmupSize(int)},
+     * then {@code runs} times at {@code size}, printing {@code name value unit} per measured run.
+     */
+    static int measure(Workload workload, int size, int warmups, int runs, PrintStream out) throws Exception {
+        int warmupSize = workload.warmupSize(size);
+        if (warmups > 0 && warmupSize != size) {
+            out.printf(Locale.ROOT, "# warm-up runs at size %d%n", warmupSize);
+        }
         for (int i = 0; i < warmups; i++) {
-            workload.run(size);
+            workload.run(warmupSize);
             settle();
         }
         for (int i = 0; i < runs; i++) {

@@ -52,6 +52,16 @@ public interface Workload {
      */
     double run(int size) throws Exception;
 
+    /**
+     * The size of each untimed warm-up run before measured runs of {@code size}: {@code size} by
+     * default. A row whose full size is too short for the JIT to compile its paths (a thousand
+     * supervisor restarts) warms up at a larger size, so that its measured runs show steady-state
+     * code, as the Erlang side's (compiled when loaded) do.
+     */
+    default int warmupSize(int size) {
+        return size;
+    }
+
     /** The smallest size {@link #run(int)} accepts. */
     default int minimumSize() {
         return 1;

@@ -25,7 +25,10 @@ public final class Workloads {
             new Ring(),
             new FanIn(),
             new LinkCascade(),
-            new MonitorDown());
+            new MonitorDown(),
+            SupRestart.latency(),
+            SupRestart.storm(),
+            new SupOneForAll());
 
     private Workloads() {
     }

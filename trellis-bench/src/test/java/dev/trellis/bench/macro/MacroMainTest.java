@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MacroMainTest {
@@ -32,6 +34,36 @@ class MacroMainTest {
         assertThat(out.lines().filter(l -> !l.startsWith("#")))
                 .hasSize(2)
                 .allMatch(l -> l.matches("ping_pong [0-9]+\\.[0-9]{3} ns/rt"));
+    }
+
+    @Test
+    void warmUpRunsUseTheWorkloadsWarmupSizeAndMeasuredRunsTheGivenSize() throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        Workload w = new Workload() {
+            public String name() { return "short_row"; }
+            public String unit() { return "us/op"; }
+            public Direction direction() { return Direction.LOWER_IS_BETTER; }
+            public int fullSize() { return 1_000; }
+            public String description() { return "records its sizes"; }
+            public int warmupSize(int size) { return 20 * size; }
+            public double run(int size) {
+                sizes.add(size);
+                return 1.0;
+            }
+        };
+        var bytes = new ByteArrayOutputStream();
+        MacroMain.measure(w, 100, 2, 3, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(sizes).containsExactly(2_000, 2_000, 100, 100, 100);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("# warm-up runs at size 2000");
+        assertThat(out.lines().filter(l -> l.equals("short_row 1.000 us/op"))).hasSize(3);
+    }
+
+    @Test
+    void theShortSupervisorRowWarmsUpLongEnoughForTheJit() {
+        assertThat(Workloads.find("sup_restart").warmupSize(1_000)).isGreaterThanOrEqualTo(50_000);
+        assertThat(Workloads.find("sup_restart_storm").warmupSize(100_000)).isEqualTo(100_000);
+        assertThat(Workloads.find("ping_pong").warmupSize(1_000)).isEqualTo(1_000);
     }
 
     @Test
