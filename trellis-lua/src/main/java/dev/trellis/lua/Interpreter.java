@@ -358,7 +358,13 @@ final class Interpreter {
                             s = co.stack; // a Java metamethod may have grown the stack
                             eq = r == 1;
                         } else eq = LuaValues.rawEquals(x, y);
-                        if (eq != (((i >>> 6) & 0xFF) != 0)) pc++;
+                        if (eq != (((i >>> 6) & 0xFF) != 0)) {
+                            pc++;
+                        } else {
+                            // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                            int j = code[pc];
+                            if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                        }
                         continue;
                     }
                     case LT: {
@@ -375,7 +381,13 @@ final class Interpreter {
                             s = co.stack; // a Java metamethod may have grown the stack
                             lt = r == 1;
                         }
-                        if (lt != (((i >>> 6) & 0xFF) != 0)) pc++;
+                        if (lt != (((i >>> 6) & 0xFF) != 0)) {
+                            pc++;
+                        } else {
+                            // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                            int j = code[pc];
+                            if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                        }
                         continue;
                     }
                     case LE: {
@@ -392,13 +404,25 @@ final class Interpreter {
                             s = co.stack; // a Java metamethod may have grown the stack
                             le = r == 1;
                         }
-                        if (le != (((i >>> 6) & 0xFF) != 0)) pc++;
+                        if (le != (((i >>> 6) & 0xFF) != 0)) {
+                            pc++;
+                        } else {
+                            // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                            int j = code[pc];
+                            if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                        }
                         continue;
                     }
                     case TEST: {
                         Object x = s[a];
                         boolean truth = x != null && x != Boolean.FALSE;
-                        if (truth != (((i >>> 14) & 0x1FF) != 0)) pc++;
+                        if (truth != (((i >>> 14) & 0x1FF) != 0)) {
+                            pc++;
+                        } else {
+                            // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                            int j = code[pc];
+                            if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                        }
                         continue;
                     }
                     case CALL: {
@@ -426,15 +450,9 @@ final class Interpreter {
                                 nf.ret = a;
                                 nf.nresults = nres;
                                 nf.flags = 0;
-                                f = nf;
-                                code = np.code;
-                                k = np.constants;
-                                up = lc.upvals;
-                                base = nb;
-                                pc = 0;
-                                continue;
+                                nf.pc = 0;
+                                continue newFrame;
                             }
-                            f.pc = pc;
                             Frames.pushLua(co, lc, a, nargs, nres);
                             continue newFrame;
                         }
@@ -465,7 +483,8 @@ final class Interpreter {
                             Calls.closeTbc(co, base, null);
                             s = co.stack;
                         }
-                        if (co.openUpvals != null) co.closeUpvalues(base);
+                        Upvalue ou = co.openUpvals;
+                        if (ou != null && ou.index >= base) co.closeUpvalues(base);
                         int d = co.depth - 1;
                         if (f.flags == 0 && d > stopDepth) {
                             // fast path: plain return to a Lua caller in this run
@@ -483,13 +502,7 @@ final class Interpreter {
                             // the popped frame keeps its closure until the depth is reused
                             if (f.varargs != null) f.varargs = null;
                             co.depth = d;
-                            f = caller;
-                            code = f.p.code;
-                            k = f.p.constants;
-                            up = f.closure.upvals;
-                            base = f.base;
-                            pc = f.pc;
-                            continue;
+                            continue newFrame;
                         }
                         Frames.doReturn(co, f, a, n);
                         if (co.depth == stopDepth) return true;
@@ -565,7 +578,8 @@ final class Interpreter {
     /** A tail call of a Lua function: the callee replaces the running frame (no stack growth). */
     private static void tailCall(Coroutine co, CallFrame f, int a, int nargs, LuaClosure lc) {
         int base = f.base;
-        if (co.openUpvals != null) co.closeUpvalues(base);
+        Upvalue ou = co.openUpvals;
+        if (ou != null && ou.index >= base) co.closeUpvalues(base);
         int func = base - 1;
         Object[] s = co.stack;
         System.arraycopy(s, a, s, func, nargs + 1);
