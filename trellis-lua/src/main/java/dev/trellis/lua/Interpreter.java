@@ -83,14 +83,14 @@ final class Interpreter {
                         int c = (i >>> 14) & 0x1FF;
                         Object key = c >= 256 ? k[c - 256] : s[base + c];
                         if (t instanceof LuaTable tt) {
-                            Object v = tt.rawget(key);
+                            Object v = (key instanceof String ks ? tt.rawgetStr(ks) : tt.rawget(key));
                             LuaTable mt = tt.getMetatable();
                             if (v != null || mt == null) {
                                 s[a] = v;
                                 continue;
                             }
                             if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
-                                v = ht.rawget(key);
+                                v = (key instanceof String ks ? ht.rawgetStr(ks) : ht.rawget(key));
                                 if (v != null || ht.getMetatable() == null) {
                                     s[a] = v;
                                     continue;
@@ -107,14 +107,14 @@ final class Interpreter {
                         int c = (i >>> 14) & 0x1FF;
                         Object key = c >= 256 ? k[c - 256] : s[base + c];
                         if (t instanceof LuaTable tt) {
-                            Object v = tt.rawget(key);
+                            Object v = (key instanceof String ks ? tt.rawgetStr(ks) : key instanceof Long kl ? tt.rawgetInt(kl) : tt.rawget(key));
                             LuaTable mt = tt.getMetatable();
                             if (v != null || mt == null) {
                                 s[a] = v;
                                 continue;
                             }
                             if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
-                                v = ht.rawget(key);
+                                v = (key instanceof String ks ? ht.rawgetStr(ks) : key instanceof Long kl ? ht.rawgetInt(kl) : ht.rawget(key));
                                 if (v != null || ht.getMetatable() == null) {
                                     s[a] = v;
                                     continue;
@@ -132,7 +132,7 @@ final class Interpreter {
                         Object key = b >= 256 ? k[b - 256] : s[base + b];
                         Object v = c >= 256 ? k[c - 256] : s[base + c];
                         if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                            tt.rawset(key, v);
+                            if (key instanceof String ks) tt.rawsetStr(ks, v); else if (key instanceof Long kl) tt.rawsetInt(kl, v); else tt.rawset(key, v);
                             continue;
                         }
                         f.pc = pc;
@@ -149,7 +149,7 @@ final class Interpreter {
                         Object key = b >= 256 ? k[b - 256] : s[base + b];
                         Object v = c >= 256 ? k[c - 256] : s[base + c];
                         if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                            tt.rawset(key, v);
+                            if (key instanceof String ks) tt.rawsetStr(ks, v); else if (key instanceof Long kl) tt.rawsetInt(kl, v); else tt.rawset(key, v);
                             continue;
                         }
                         f.pc = pc;
@@ -166,14 +166,14 @@ final class Interpreter {
                         Object key = c >= 256 ? k[c - 256] : s[base + c];
                         s[a + 1] = o;
                         if (o instanceof LuaTable tt) {
-                            Object v = tt.rawget(key);
+                            Object v = (key instanceof String ks ? tt.rawgetStr(ks) : tt.rawget(key));
                             LuaTable mt = tt.getMetatable();
                             if (v != null || mt == null) {
                                 s[a] = v;
                                 continue;
                             }
                             if (mt.rawgetStr("__index") instanceof LuaTable ht) {
-                                v = ht.rawget(key);
+                                v = (key instanceof String ks ? ht.rawgetStr(ks) : ht.rawget(key));
                                 if (v != null || ht.getMetatable() == null) {
                                     s[a] = v;
                                     continue;
