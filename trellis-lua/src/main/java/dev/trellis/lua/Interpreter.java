@@ -45,533 +45,546 @@ final class Interpreter {
         }
     }
 
+    /** Results of {@link #execute}. */
+    private static final int NEXT_FRAME = 0, DONE = 1, YIELDED = 2;
+
     private static boolean loop(Coroutine co, LuaState L, int stopDepth) {
-        newFrame:
         while (true) {
-            CallFrame f = co.frames[co.depth - 1];
-            int[] code = f.p.code;
-            Object[] k = f.p.constants;
-            Upvalue[] up = f.closure.upvals;
-            Object[] s = co.stack;
-            int base = f.base;
-            int pc = f.pc;
-            try {
-            while (true) {
-                int i = code[pc++];
-                int a = base + ((i >>> 6) & 0xFF);
-                switch (i & 0x3F) {
-                    case MOVE:
-                        s[a] = s[base + (i >>> 23)];
-                        continue;
-                    case LOADK:
-                        s[a] = k[i >>> 14];
-                        continue;
-                    case LOADBOOL:
-                        s[a] = (i >>> 23) != 0 ? Boolean.TRUE : Boolean.FALSE;
-                        if (((i >>> 14) & 0x1FF) != 0) pc++;
-                        continue;
-                    case LOADNIL: {
-                        int b = i >>> 23;
-                        for (int j = 0; j <= b; j++) s[a + j] = null;
-                        continue;
-                    }
-                    case GETUPVAL:
-                        s[a] = up[i >>> 23].get();
-                        continue;
-                    case GETTABUP: {
-                        Object t = up[i >>> 23].get();
-                        int c = (i >>> 14) & 0x1FF;
-                        Object key = c >= 256 ? k[c - 256] : s[base + c];
-                        if (t instanceof LuaTable tt) {
-                            Object v = (key instanceof String ks ? tt.rawgetStr(ks) : tt.rawget(key));
-                            LuaTable mt = tt.getMetatable();
-                            if (v != null || mt == null) {
-                                s[a] = v;
-                                continue;
-                            }
-                            if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
-                                v = (key instanceof String ks ? ht.rawgetStr(ks) : ht.rawget(key));
-                                if (v != null || ht.getMetatable() == null) {
-                                    s[a] = v;
-                                    continue;
-                                }
-                            }
-                        }
-                        f.pc = pc;
-                        if (Metamethods.index(co, f, t, key, a)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case GETTABLE: {
-                        Object t = s[base + (i >>> 23)];
-                        int c = (i >>> 14) & 0x1FF;
-                        Object key = c >= 256 ? k[c - 256] : s[base + c];
-                        if (t instanceof LuaTable tt) {
-                            Object v = (key instanceof String ks ? tt.rawgetStr(ks) : key instanceof Long kl ? tt.rawgetInt(kl) : tt.rawget(key));
-                            LuaTable mt = tt.getMetatable();
-                            if (v != null || mt == null) {
-                                s[a] = v;
-                                continue;
-                            }
-                            if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
-                                v = (key instanceof String ks ? ht.rawgetStr(ks) : key instanceof Long kl ? ht.rawgetInt(kl) : ht.rawget(key));
-                                if (v != null || ht.getMetatable() == null) {
-                                    s[a] = v;
-                                    continue;
-                                }
-                            }
-                        }
-                        f.pc = pc;
-                        if (Metamethods.index(co, f, t, key, a)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case SETTABUP: {
-                        Object t = up[(i >>> 6) & 0xFF].get();
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object key = b >= 256 ? k[b - 256] : s[base + b];
-                        Object v = c >= 256 ? k[c - 256] : s[base + c];
-                        if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                            if (key instanceof String ks) tt.rawsetStr(ks, v); else if (key instanceof Long kl) tt.rawsetInt(kl, v); else tt.rawset(key, v);
+            int r = execute(co, L, stopDepth);
+            if (r != NEXT_FRAME) return r == DONE;
+        }
+    }
+
+    /**
+     * Runs the top frame until the running frame changes (a call or return that is not handled
+     * in place: {@link #NEXT_FRAME}), the run ends ({@link #DONE}) or the coroutine yields
+     * ({@link #YIELDED}). One invocation per frame switch keeps this method hot for the JIT as an
+     * ordinary method (no on-stack replacement needed for long scripts).
+     */
+    private static int execute(Coroutine co, LuaState L, int stopDepth) {
+        CallFrame f = co.frames[co.depth - 1];
+        int[] code = f.p.code;
+        Object[] k = f.p.constants;
+        Upvalue[] up = f.closure.upvals;
+        Object[] s = co.stack;
+        int base = f.base;
+        int pc = f.pc;
+        try {
+        while (true) {
+            int i = code[pc++];
+            int a = base + ((i >>> 6) & 0xFF);
+            switch (i & 0x3F) {
+                case MOVE:
+                    s[a] = s[base + (i >>> 23)];
+                    continue;
+                case LOADK:
+                    s[a] = k[i >>> 14];
+                    continue;
+                case LOADBOOL:
+                    s[a] = (i >>> 23) != 0 ? Boolean.TRUE : Boolean.FALSE;
+                    if (((i >>> 14) & 0x1FF) != 0) pc++;
+                    continue;
+                case LOADNIL: {
+                    int b = i >>> 23;
+                    for (int j = 0; j <= b; j++) s[a + j] = null;
+                    continue;
+                }
+                case GETUPVAL:
+                    s[a] = up[i >>> 23].get();
+                    continue;
+                case GETTABUP: {
+                    Object t = up[i >>> 23].get();
+                    int c = (i >>> 14) & 0x1FF;
+                    Object key = c >= 256 ? k[c - 256] : s[base + c];
+                    if (t instanceof LuaTable tt) {
+                        Object v = (key instanceof String ks ? tt.rawgetStr(ks) : tt.rawget(key));
+                        LuaTable mt = tt.getMetatable();
+                        if (v != null || mt == null) {
+                            s[a] = v;
                             continue;
                         }
-                        f.pc = pc;
-                        if (Metamethods.newindex(co, f, t, key, v)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case SETUPVAL:
-                        up[i >>> 23].set(s[a]);
-                        continue;
-                    case SETTABLE: {
-                        Object t = s[a];
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object key = b >= 256 ? k[b - 256] : s[base + b];
-                        Object v = c >= 256 ? k[c - 256] : s[base + c];
-                        if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                            if (key instanceof String ks) tt.rawsetStr(ks, v); else if (key instanceof Long kl) tt.rawsetInt(kl, v); else tt.rawset(key, v);
-                            continue;
-                        }
-                        f.pc = pc;
-                        if (Metamethods.newindex(co, f, t, key, v)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case NEWTABLE:
-                        s[a] = new LuaTable(i >>> 23, (i >>> 14) & 0x1FF);
-                        continue;
-                    case SELF: {
-                        Object o = s[base + (i >>> 23)];
-                        int c = (i >>> 14) & 0x1FF;
-                        Object key = c >= 256 ? k[c - 256] : s[base + c];
-                        s[a + 1] = o;
-                        if (o instanceof LuaTable tt) {
-                            Object v = (key instanceof String ks ? tt.rawgetStr(ks) : tt.rawget(key));
-                            LuaTable mt = tt.getMetatable();
-                            if (v != null || mt == null) {
+                        if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
+                            v = (key instanceof String ks ? ht.rawgetStr(ks) : ht.rawget(key));
+                            if (v != null || ht.getMetatable() == null) {
                                 s[a] = v;
                                 continue;
                             }
-                            if (mt.rawgetStr("__index") instanceof LuaTable ht) {
-                                v = (key instanceof String ks ? ht.rawgetStr(ks) : ht.rawget(key));
-                                if (v != null || ht.getMetatable() == null) {
-                                    s[a] = v;
+                        }
+                    }
+                    f.pc = pc;
+                    if (Metamethods.index(co, f, t, key, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case GETTABLE: {
+                    Object t = s[base + (i >>> 23)];
+                    int c = (i >>> 14) & 0x1FF;
+                    Object key = c >= 256 ? k[c - 256] : s[base + c];
+                    if (t instanceof LuaTable tt) {
+                        Object v = (key instanceof String ks ? tt.rawgetStr(ks) : key instanceof Long kl ? tt.rawgetInt(kl) : tt.rawget(key));
+                        LuaTable mt = tt.getMetatable();
+                        if (v != null || mt == null) {
+                            s[a] = v;
+                            continue;
+                        }
+                        if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
+                            v = (key instanceof String ks ? ht.rawgetStr(ks) : key instanceof Long kl ? ht.rawgetInt(kl) : ht.rawget(key));
+                            if (v != null || ht.getMetatable() == null) {
+                                s[a] = v;
+                                continue;
+                            }
+                        }
+                    }
+                    f.pc = pc;
+                    if (Metamethods.index(co, f, t, key, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case SETTABUP: {
+                    Object t = up[(i >>> 6) & 0xFF].get();
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object key = b >= 256 ? k[b - 256] : s[base + b];
+                    Object v = c >= 256 ? k[c - 256] : s[base + c];
+                    if (t instanceof LuaTable tt && tt.getMetatable() == null) {
+                        if (key instanceof String ks) tt.rawsetStr(ks, v); else if (key instanceof Long kl) tt.rawsetInt(kl, v); else tt.rawset(key, v);
+                        continue;
+                    }
+                    f.pc = pc;
+                    if (Metamethods.newindex(co, f, t, key, v)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case SETUPVAL:
+                    up[i >>> 23].set(s[a]);
+                    continue;
+                case SETTABLE: {
+                    Object t = s[a];
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object key = b >= 256 ? k[b - 256] : s[base + b];
+                    Object v = c >= 256 ? k[c - 256] : s[base + c];
+                    if (t instanceof LuaTable tt && tt.getMetatable() == null) {
+                        if (key instanceof String ks) tt.rawsetStr(ks, v); else if (key instanceof Long kl) tt.rawsetInt(kl, v); else tt.rawset(key, v);
+                        continue;
+                    }
+                    f.pc = pc;
+                    if (Metamethods.newindex(co, f, t, key, v)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case NEWTABLE:
+                    s[a] = new LuaTable(i >>> 23, (i >>> 14) & 0x1FF);
+                    continue;
+                case SELF: {
+                    Object o = s[base + (i >>> 23)];
+                    int c = (i >>> 14) & 0x1FF;
+                    Object key = c >= 256 ? k[c - 256] : s[base + c];
+                    s[a + 1] = o;
+                    if (o instanceof LuaTable tt) {
+                        Object v = (key instanceof String ks ? tt.rawgetStr(ks) : tt.rawget(key));
+                        LuaTable mt = tt.getMetatable();
+                        if (v != null || mt == null) {
+                            s[a] = v;
+                            continue;
+                        }
+                        if (mt.rawgetStr("__index") instanceof LuaTable ht) {
+                            v = (key instanceof String ks ? ht.rawgetStr(ks) : ht.rawget(key));
+                            if (v != null || ht.getMetatable() == null) {
+                                s[a] = v;
+                                continue;
+                            }
+                        }
+                    } else if (o instanceof String) {
+                        Object v = L.library.stringFunctions.rawget(key);
+                        if (v != null) {
+                            s[a] = v;
+                            continue;
+                        }
+                    }
+                    f.pc = pc;
+                    if (Metamethods.index(co, f, o, key, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case ADD: {
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    if (x instanceof Long lx && y instanceof Long ly) {
+                        s[a] = LuaValues.valueOf(lx + ly);
+                    } else if (x instanceof Double dx && y instanceof Double dy) {
+                        s[a] = dx + dy;
+                    } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.ADD, x, y, a)) {
+                        return NEXT_FRAME;
+                    } else {
+                        s = co.stack;
+                    }
+                    continue;
+                }
+                case SUB: {
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    if (x instanceof Long lx && y instanceof Long ly) {
+                        s[a] = LuaValues.valueOf(lx - ly);
+                    } else if (x instanceof Double dx && y instanceof Double dy) {
+                        s[a] = dx - dy;
+                    } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.SUB, x, y, a)) {
+                        return NEXT_FRAME;
+                    } else {
+                        s = co.stack;
+                    }
+                    continue;
+                }
+                case MUL: {
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    if (x instanceof Long lx && y instanceof Long ly) {
+                        s[a] = LuaValues.valueOf(lx * ly);
+                    } else if (x instanceof Double dx && y instanceof Double dy) {
+                        s[a] = dx * dy;
+                    } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.MUL, x, y, a)) {
+                        return NEXT_FRAME;
+                    } else {
+                        s = co.stack;
+                    }
+                    continue;
+                }
+                case MOD: case POW: case DIV: case IDIV: case BAND: case BOR: case BXOR: case SHL: case SHR: {
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    int op = (i & 0x3F) - ADD;
+                    if (x instanceof Long lx && y instanceof Long ly) {
+                        long vx = lx, vy = ly;
+                        switch (op) {
+                            case Arith.MOD:
+                                if (vy > 0) {
+                                    s[a] = LuaValues.valueOf(Math.floorMod(vx, vy));
                                     continue;
                                 }
-                            }
-                        } else if (o instanceof String) {
-                            Object v = L.library.stringFunctions.rawget(key);
-                            if (v != null) {
-                                s[a] = v;
+                                break;
+                            case Arith.DIV:
+                                s[a] = (double) vx / (double) vy;
                                 continue;
-                            }
-                        }
-                        f.pc = pc;
-                        if (Metamethods.index(co, f, o, key, a)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case ADD: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        if (x instanceof Long lx && y instanceof Long ly) {
-                            s[a] = LuaValues.valueOf(lx + ly);
-                        } else if (x instanceof Double dx && y instanceof Double dy) {
-                            s[a] = dx + dy;
-                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.ADD, x, y, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case SUB: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        if (x instanceof Long lx && y instanceof Long ly) {
-                            s[a] = LuaValues.valueOf(lx - ly);
-                        } else if (x instanceof Double dx && y instanceof Double dy) {
-                            s[a] = dx - dy;
-                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.SUB, x, y, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case MUL: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        if (x instanceof Long lx && y instanceof Long ly) {
-                            s[a] = LuaValues.valueOf(lx * ly);
-                        } else if (x instanceof Double dx && y instanceof Double dy) {
-                            s[a] = dx * dy;
-                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.MUL, x, y, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case MOD: case POW: case DIV: case IDIV: case BAND: case BOR: case BXOR: case SHL: case SHR: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        int op = (i & 0x3F) - ADD;
-                        if (x instanceof Long lx && y instanceof Long ly) {
-                            long vx = lx, vy = ly;
-                            switch (op) {
-                                case Arith.MOD:
-                                    if (vy > 0) {
-                                        s[a] = LuaValues.valueOf(Math.floorMod(vx, vy));
-                                        continue;
-                                    }
-                                    break;
-                                case Arith.DIV:
-                                    s[a] = (double) vx / (double) vy;
+                            case Arith.IDIV:
+                                if (vy > 0) {
+                                    s[a] = LuaValues.valueOf(Math.floorDiv(vx, vy));
                                     continue;
-                                case Arith.IDIV:
-                                    if (vy > 0) {
-                                        s[a] = LuaValues.valueOf(Math.floorDiv(vx, vy));
-                                        continue;
-                                    }
-                                    break;
-                                case Arith.BAND:
-                                    s[a] = LuaValues.valueOf(vx & vy);
-                                    continue;
-                                case Arith.BOR:
-                                    s[a] = LuaValues.valueOf(vx | vy);
-                                    continue;
-                                case Arith.BXOR:
-                                    s[a] = LuaValues.valueOf(vx ^ vy);
-                                    continue;
-                                default:
-                                    break;
-                            }
-                        } else if (op <= Arith.IDIV && x instanceof Double dx && y instanceof Double dy) {
-                            s[a] = Arith.floatArith(op, dx, dy);
-                            continue;
+                                }
+                                break;
+                            case Arith.BAND:
+                                s[a] = LuaValues.valueOf(vx & vy);
+                                continue;
+                            case Arith.BOR:
+                                s[a] = LuaValues.valueOf(vx | vy);
+                                continue;
+                            case Arith.BXOR:
+                                s[a] = LuaValues.valueOf(vx ^ vy);
+                                continue;
+                            default:
+                                break;
                         }
-                        f.pc = pc;
-                        if (Metamethods.arith(co, f, (i & 0x3F) - ADD, x, y, a)) continue newFrame;
+                    } else if (op <= Arith.IDIV && x instanceof Double dx && y instanceof Double dy) {
+                        s[a] = Arith.floatArith(op, dx, dy);
+                        continue;
+                    }
+                    f.pc = pc;
+                    if (Metamethods.arith(co, f, (i & 0x3F) - ADD, x, y, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case UNM: {
+                    Object x = s[base + (i >>> 23)];
+                    if (x instanceof Long lx) {
+                        s[a] = LuaValues.valueOf(-lx);
+                    } else if (x instanceof Double dx) {
+                        s[a] = -dx;
+                    } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.UNM, x, x, a)) {
+                        return NEXT_FRAME;
+                    } else {
                         s = co.stack;
-                        continue;
                     }
-                    case UNM: {
-                        Object x = s[base + (i >>> 23)];
-                        if (x instanceof Long lx) {
-                            s[a] = LuaValues.valueOf(-lx);
-                        } else if (x instanceof Double dx) {
-                            s[a] = -dx;
-                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.UNM, x, x, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case BNOT: {
-                        Object x = s[base + (i >>> 23)];
-                        f.pc = pc;
-                        if (Metamethods.arith(co, f, Arith.BNOT, x, x, a)) continue newFrame;
+                    continue;
+                }
+                case BNOT: {
+                    Object x = s[base + (i >>> 23)];
+                    f.pc = pc;
+                    if (Metamethods.arith(co, f, Arith.BNOT, x, x, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case NOT: {
+                    Object x = s[base + (i >>> 23)];
+                    s[a] = (x == null || x == Boolean.FALSE) ? Boolean.TRUE : Boolean.FALSE;
+                    continue;
+                }
+                case LEN: {
+                    Object x = s[base + (i >>> 23)];
+                    if (x instanceof String str) {
+                        s[a] = LuaValues.valueOf(str.length());
+                    } else if (x instanceof LuaTable t && t.getMetatable() == null) {
+                        s[a] = LuaValues.valueOf(t.length());
+                    } else if ((f.pc = pc) >= 0 && Metamethods.len(co, f, x, a)) {
+                        return NEXT_FRAME;
+                    } else {
                         s = co.stack;
-                        continue;
                     }
-                    case NOT: {
-                        Object x = s[base + (i >>> 23)];
-                        s[a] = (x == null || x == Boolean.FALSE) ? Boolean.TRUE : Boolean.FALSE;
-                        continue;
+                    continue;
+                }
+                case CONCAT: {
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    f.pc = pc;
+                    if (c == b + 1 && Metamethods.concatPair(co, f, s[base + b], s[base + c], a)) {
+                        return NEXT_FRAME; // a Lua __concat runs as a frame (it may yield)
                     }
-                    case LEN: {
-                        Object x = s[base + (i >>> 23)];
-                        if (x instanceof String str) {
-                            s[a] = LuaValues.valueOf(str.length());
-                        } else if (x instanceof LuaTable t && t.getMetatable() == null) {
-                            s[a] = LuaValues.valueOf(t.length());
-                        } else if ((f.pc = pc) >= 0 && Metamethods.len(co, f, x, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case CONCAT: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object r = Metamethods.concat(co, f, base + b, base + c);
+                    s = co.stack;
+                    s[a] = r;
+                    continue;
+                }
+                case JMP: {
+                    int sbx = (i >>> 14) - MAX_SBX;
+                    int close = (i >>> 6) & 0xFF;
+                    if (close != 0) {
                         f.pc = pc;
-                        if (c == b + 1 && Metamethods.concatPair(co, f, s[base + b], s[base + c], a)) {
-                            continue newFrame; // a Lua __concat runs as a frame (it may yield)
-                        }
-                        Object r = Metamethods.concat(co, f, base + b, base + c);
+                        if (closeInFrame(co, f, base + close - 1, pc - 1)) return NEXT_FRAME;
+                        Calls.closeLevel(co, base + close - 1, null);
                         s = co.stack;
-                        s[a] = r;
-                        continue;
                     }
-                    case JMP: {
-                        int sbx = (i >>> 14) - MAX_SBX;
-                        int close = (i >>> 6) & 0xFF;
-                        if (close != 0) {
-                            f.pc = pc;
-                            if (closeInFrame(co, f, base + close - 1, pc - 1)) continue newFrame;
-                            Calls.closeLevel(co, base + close - 1, null);
-                            s = co.stack;
-                        }
-                        pc += sbx;
-                        if (sbx < 0 && --L.hookCounter <= 0) {
-                            f.pc = pc;
-                            L.tick();
-                        }
-                        continue;
-                    }
-                    case EQ: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        boolean eq;
-                        if (x == y) eq = !(x instanceof Double d && d.isNaN());
-                        else if (x instanceof LuaTable || x instanceof LuaUserdata) {
-                            f.pc = pc;
-                            int r = Metamethods.eq(co, f, x, y, (i >>> 6) & 0xFF);
-                            if (r == 2) continue newFrame;
-                            s = co.stack; // a Java metamethod may have grown the stack
-                            eq = r == 1;
-                        } else eq = LuaValues.rawEquals(x, y);
-                        if (eq != (((i >>> 6) & 0xFF) != 0)) {
-                            pc++;
-                        } else {
-                            // the following forward JMP (without upvalues to close) runs here, saving a dispatch
-                            int j = code[pc];
-                            if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
-                        }
-                        continue;
-                    }
-                    case LT: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        boolean lt;
-                        if (x instanceof Long lx && y instanceof Long ly) lt = lx < ly;
-                        else if (x instanceof Double dx && y instanceof Double dy) lt = dx < dy;
-                        else {
-                            f.pc = pc;
-                            int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, false);
-                            if (r == 2) continue newFrame;
-                            s = co.stack; // a Java metamethod may have grown the stack
-                            lt = r == 1;
-                        }
-                        if (lt != (((i >>> 6) & 0xFF) != 0)) {
-                            pc++;
-                        } else {
-                            // the following forward JMP (without upvalues to close) runs here, saving a dispatch
-                            int j = code[pc];
-                            if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
-                        }
-                        continue;
-                    }
-                    case LE: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        boolean le;
-                        if (x instanceof Long lx && y instanceof Long ly) le = lx <= ly;
-                        else if (x instanceof Double dx && y instanceof Double dy) le = dx <= dy;
-                        else {
-                            f.pc = pc;
-                            int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, true);
-                            if (r == 2) continue newFrame;
-                            s = co.stack; // a Java metamethod may have grown the stack
-                            le = r == 1;
-                        }
-                        if (le != (((i >>> 6) & 0xFF) != 0)) {
-                            pc++;
-                        } else {
-                            // the following forward JMP (without upvalues to close) runs here, saving a dispatch
-                            int j = code[pc];
-                            if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
-                        }
-                        continue;
-                    }
-                    case TEST: {
-                        Object x = s[a];
-                        boolean truth = x != null && x != Boolean.FALSE;
-                        if (truth != (((i >>> 14) & 0x1FF) != 0)) {
-                            pc++;
-                        } else {
-                            // the following forward JMP (without upvalues to close) runs here, saving a dispatch
-                            int j = code[pc];
-                            if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
-                        }
-                        continue;
-                    }
-                    case CALL: {
-                        int b = i >>> 23;
-                        int nargs = b != 0 ? b - 1 : f.top - a - 1;
-                        int nres = ((i >>> 14) & 0x1FF) - 1;
-                        Object fn = s[a];
+                    pc += sbx;
+                    if (sbx < 0 && --L.hookCounter <= 0) {
                         f.pc = pc;
-                        if (--L.hookCounter <= 0) L.tick();
-                        if (fn instanceof LuaClosure lc) {
-                            Prototype np = lc.p;
-                            int nb = a + 1;
-                            int d = co.depth;
-                            CallFrame nf;
-                            if (!np.isVararg && nb + np.numParams + np.maxStack <= s.length
-                                    && d < co.frames.length && (nf = co.frames[d]) != null) {
-                                // fast path: fixed-arity Lua call, frame switch without leaving the loop
-                                for (int j = nargs; j < np.numParams; j++) s[nb + j] = null;
-                                co.depth = d + 1;
-                                // pc and top of the new frame are written before anything reads them;
-                                // varargs is already null (returns clear it)
-                                nf.closure = lc;
-                                nf.p = np;
-                                nf.base = nb;
-                                nf.ret = a;
-                                nf.nresults = nres;
-                                nf.flags = 0;
-                                nf.pc = 0;
-                                continue newFrame;
-                            }
-                            Frames.pushLua(co, lc, a, nargs, nres);
-                            continue newFrame;
-                        }
-                        f.pc = pc;
-                        if (!Calls.callOther(co, f, a, nargs, nres)) return false;
-                        continue newFrame;
+                        L.tick();
                     }
-                    case TAILCALL: {
-                        int b = i >>> 23;
-                        int nargs = b != 0 ? b - 1 : f.top - a - 1;
-                        Object fn = s[a];
+                    continue;
+                }
+                case EQ: {
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    boolean eq;
+                    if (x == y) eq = !(x instanceof Double d && d.isNaN());
+                    else if (x instanceof LuaTable || x instanceof LuaUserdata) {
                         f.pc = pc;
-                        if (--L.hookCounter <= 0) L.tick();
-                        if (fn instanceof LuaClosure lc) {
-                            tailCall(co, f, a, nargs, lc);
-                            continue newFrame;
-                        }
+                        int r = Metamethods.eq(co, f, x, y, (i >>> 6) & 0xFF);
+                        if (r == 2) return NEXT_FRAME;
+                        s = co.stack; // a Java metamethod may have grown the stack
+                        eq = r == 1;
+                    } else eq = LuaValues.rawEquals(x, y);
+                    if (eq != (((i >>> 6) & 0xFF) != 0)) {
+                        pc++;
+                    } else {
+                        // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                        int j = code[pc];
+                        if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                    }
+                    continue;
+                }
+                case LT: {
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    boolean lt;
+                    if (x instanceof Long lx && y instanceof Long ly) lt = lx < ly;
+                    else if (x instanceof Double dx && y instanceof Double dy) lt = dx < dy;
+                    else {
                         f.pc = pc;
-                        if (!Calls.callOther(co, f, a, nargs, -1)) return false;
-                        continue newFrame;
+                        int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, false);
+                        if (r == 2) return NEXT_FRAME;
+                        s = co.stack; // a Java metamethod may have grown the stack
+                        lt = r == 1;
                     }
-                    case RETURN: {
-                        int b = i >>> 23;
-                        int n = b != 0 ? b - 1 : f.top - a;
-                        if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
-                            f.pc = pc;
-                            if (closeInFrame(co, f, base, pc - 1)) continue newFrame;
-                            Calls.closeTbc(co, base, null);
-                            s = co.stack;
-                        }
-                        Upvalue ou = co.openUpvals;
-                        if (ou != null && ou.index >= base) co.closeUpvalues(base);
-                        int d = co.depth - 1;
-                        if (f.flags == 0 && d > stopDepth) {
-                            // fast path: plain return to a Lua caller in this run
-                            int ret = f.ret;
-                            int wanted = f.nresults;
-                            CallFrame caller = co.frames[d - 1];
-                            if (wanted == 1) {
-                                s[ret] = n > 0 ? s[a] : null;
-                            } else if (wanted >= 0) {
-                                for (int j = 0; j < wanted; j++) s[ret + j] = j < n ? s[a + j] : null;
-                            } else {
-                                System.arraycopy(s, a, s, ret, n);
-                                caller.top = ret + n;
-                            }
-                            // the popped frame keeps its closure until the depth is reused
-                            if (f.varargs != null) f.varargs = null;
-                            co.depth = d;
-                            continue newFrame;
-                        }
-                        Frames.doReturn(co, f, a, n);
-                        if (co.depth == stopDepth) return true;
-                        continue newFrame;
+                    if (lt != (((i >>> 6) & 0xFF) != 0)) {
+                        pc++;
+                    } else {
+                        // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                        int j = code[pc];
+                        if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
                     }
-                    case FORLOOP: {
-                        Object st = s[a + 1];
-                        if (st instanceof long[] counter) {
-                            if (counter[0]-- != 0) {
-                                Long next = LuaValues.valueOf((Long) s[a] + counter[1]);
-                                s[a] = next;
-                                s[a + 3] = next;
-                                pc += (i >>> 14) - MAX_SBX;
-                            }
+                    continue;
+                }
+                case LE: {
+                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    boolean le;
+                    if (x instanceof Long lx && y instanceof Long ly) le = lx <= ly;
+                    else if (x instanceof Double dx && y instanceof Double dy) le = dx <= dy;
+                    else {
+                        f.pc = pc;
+                        int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, true);
+                        if (r == 2) return NEXT_FRAME;
+                        s = co.stack; // a Java metamethod may have grown the stack
+                        le = r == 1;
+                    }
+                    if (le != (((i >>> 6) & 0xFF) != 0)) {
+                        pc++;
+                    } else {
+                        // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                        int j = code[pc];
+                        if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                    }
+                    continue;
+                }
+                case TEST: {
+                    Object x = s[a];
+                    boolean truth = x != null && x != Boolean.FALSE;
+                    if (truth != (((i >>> 14) & 0x1FF) != 0)) {
+                        pc++;
+                    } else {
+                        // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                        int j = code[pc];
+                        if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                    }
+                    continue;
+                }
+                case CALL: {
+                    int b = i >>> 23;
+                    int nargs = b != 0 ? b - 1 : f.top - a - 1;
+                    int nres = ((i >>> 14) & 0x1FF) - 1;
+                    Object fn = s[a];
+                    f.pc = pc;
+                    if (--L.hookCounter <= 0) L.tick();
+                    if (fn instanceof LuaClosure lc) {
+                        Prototype np = lc.p;
+                        int nb = a + 1;
+                        int d = co.depth;
+                        CallFrame nf;
+                        if (!np.isVararg && nb + np.numParams + np.maxStack <= s.length
+                                && d < co.frames.length && (nf = co.frames[d]) != null) {
+                            // fast path: fixed-arity Lua call, frame switch without leaving the loop
+                            for (int j = nargs; j < np.numParams; j++) s[nb + j] = null;
+                            co.depth = d + 1;
+                            // pc and top of the new frame are written before anything reads them;
+                            // varargs is already null (returns clear it)
+                            nf.closure = lc;
+                            nf.p = np;
+                            nf.base = nb;
+                            nf.ret = a;
+                            nf.nresults = nres;
+                            nf.flags = 0;
+                            nf.pc = 0;
+                            return NEXT_FRAME;
+                        }
+                        Frames.pushLua(co, lc, a, nargs, nres);
+                        return NEXT_FRAME;
+                    }
+                    f.pc = pc;
+                    if (!Calls.callOther(co, f, a, nargs, nres)) return YIELDED;
+                    return NEXT_FRAME;
+                }
+                case TAILCALL: {
+                    int b = i >>> 23;
+                    int nargs = b != 0 ? b - 1 : f.top - a - 1;
+                    Object fn = s[a];
+                    f.pc = pc;
+                    if (--L.hookCounter <= 0) L.tick();
+                    if (fn instanceof LuaClosure lc) {
+                        tailCall(co, f, a, nargs, lc);
+                        return NEXT_FRAME;
+                    }
+                    f.pc = pc;
+                    if (!Calls.callOther(co, f, a, nargs, -1)) return YIELDED;
+                    return NEXT_FRAME;
+                }
+                case RETURN: {
+                    int b = i >>> 23;
+                    int n = b != 0 ? b - 1 : f.top - a;
+                    if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
+                        f.pc = pc;
+                        if (closeInFrame(co, f, base, pc - 1)) return NEXT_FRAME;
+                        Calls.closeTbc(co, base, null);
+                        s = co.stack;
+                    }
+                    Upvalue ou = co.openUpvals;
+                    if (ou != null && ou.index >= base) co.closeUpvalues(base);
+                    int d = co.depth - 1;
+                    if (f.flags == 0 && d > stopDepth) {
+                        // fast path: plain return to a Lua caller in this run
+                        int ret = f.ret;
+                        int wanted = f.nresults;
+                        CallFrame caller = co.frames[d - 1];
+                        if (wanted == 1) {
+                            s[ret] = n > 0 ? s[a] : null;
+                        } else if (wanted >= 0) {
+                            for (int j = 0; j < wanted; j++) s[ret + j] = j < n ? s[a + j] : null;
                         } else {
-                            double step = (Double) s[a + 2];
-                            double limit = (Double) st;
-                            double v = (Double) s[a] + step;
-                            if (step > 0 ? v <= limit : v >= limit) {
-                                Double dv = v;
-                                s[a] = dv;
-                                s[a + 3] = dv;
-                                pc += (i >>> 14) - MAX_SBX;
-                            }
+                            System.arraycopy(s, a, s, ret, n);
+                            caller.top = ret + n;
                         }
+                        // the popped frame keeps its closure until the depth is reused
+                        if (f.varargs != null) f.varargs = null;
+                        co.depth = d;
+                        return NEXT_FRAME;
+                    }
+                    Frames.doReturn(co, f, a, n);
+                    if (co.depth == stopDepth) return DONE;
+                    return NEXT_FRAME;
+                }
+                case FORLOOP: {
+                    Object st = s[a + 1];
+                    if (st instanceof long[] counter) {
+                        if (counter[0]-- != 0) {
+                            Long next = LuaValues.valueOf((Long) s[a] + counter[1]);
+                            s[a] = next;
+                            s[a + 3] = next;
+                            pc += (i >>> 14) - MAX_SBX;
+                        }
+                    } else {
+                        double step = (Double) s[a + 2];
+                        double limit = (Double) st;
+                        double v = (Double) s[a] + step;
+                        if (step > 0 ? v <= limit : v >= limit) {
+                            Double dv = v;
+                            s[a] = dv;
+                            s[a + 3] = dv;
+                            pc += (i >>> 14) - MAX_SBX;
+                        }
+                    }
+                    if (--L.hookCounter <= 0) {
+                        f.pc = pc;
+                        L.tick();
+                    }
+                    continue;
+                }
+                case FORPREP: {
+                    f.pc = pc;
+                    if (!ForLoop.prepare(s, a)) pc += (i >>> 14) - MAX_SBX;
+                    continue;
+                }
+                case TFORCALL: {
+                    f.pc = pc;
+                    int r = forCall(co, f, i, a);
+                    if (r == 0) continue;
+                    if (r < 0) return YIELDED;
+                    return NEXT_FRAME;
+                }
+                case TFORLOOP: {
+                    Object v = s[a + 4];
+                    if (v != null) {
+                        s[a + 2] = v;
+                        pc += (i >>> 14) - MAX_SBX;
                         if (--L.hookCounter <= 0) {
                             f.pc = pc;
                             L.tick();
                         }
-                        continue;
                     }
-                    case FORPREP: {
-                        f.pc = pc;
-                        if (!ForLoop.prepare(s, a)) pc += (i >>> 14) - MAX_SBX;
-                        continue;
-                    }
-                    case TFORCALL: {
-                        f.pc = pc;
-                        int r = forCall(co, f, i, a);
-                        if (r == 0) continue;
-                        if (r < 0) return false;
-                        continue newFrame;
-                    }
-                    case TFORLOOP: {
-                        Object v = s[a + 4];
-                        if (v != null) {
-                            s[a + 2] = v;
-                            pc += (i >>> 14) - MAX_SBX;
-                            if (--L.hookCounter <= 0) {
-                                f.pc = pc;
-                                L.tick();
-                            }
-                        }
-                        continue;
-                    }
-                    case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG:
-                        f.pc = pc;
-                        pc = coldOp(co, f, i, a, pc);
-                        if (pc < 0) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    default:
-                        throw new IllegalStateException("bad opcode " + (i & 0x3F));
+                    continue;
                 }
+                case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG:
+                    f.pc = pc;
+                    pc = coldOp(co, f, i, a, pc);
+                    if (pc < 0) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                default:
+                    throw new IllegalStateException("bad opcode " + (i & 0x3F));
             }
-            } catch (RuntimeException | Error e) {
-                f.pc = pc; // the error position and traceback read the frame's pc
-                throw e;
-            }
+        }
+        } catch (RuntimeException | Error e) {
+            f.pc = pc; // the error position and traceback read the frame's pc
+            throw e;
         }
     }
 
