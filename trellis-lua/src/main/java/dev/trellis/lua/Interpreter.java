@@ -73,28 +73,31 @@ final class Interpreter {
         while (true) {
             int i = code[pc++];
             int a = base + ((i >>> 6) & 0xFF);
+            // Operands are decoded as (i ^ OP) >>> n inside each case (the same value: OP < 64 only
+            // touches the opcode bits). Identical decode expressions in many cases were hoisted by
+            // C2 above the switch and spilled to the stack on every dispatch.
             switch (i & 0x3F) {
                 case MOVE:
-                    s[a] = s[base + (i >>> 23)];
+                    s[a] = s[base + ((i ^ MOVE) >>> 23)];
                     continue;
                 case LOADK:
                     s[a] = k[i >>> 14];
                     continue;
                 case LOADBOOL:
-                    s[a] = (i >>> 23) != 0 ? Boolean.TRUE : Boolean.FALSE;
-                    if (((i >>> 14) & 0x1FF) != 0) pc++;
+                    s[a] = ((i ^ LOADBOOL) >>> 23) != 0 ? Boolean.TRUE : Boolean.FALSE;
+                    if ((((i ^ LOADBOOL) >>> 14) & 0x1FF) != 0) pc++;
                     continue;
                 case LOADNIL: {
-                    int b = i >>> 23;
+                    int b = (i ^ LOADNIL) >>> 23;
                     for (int j = 0; j <= b; j++) s[a + j] = null;
                     continue;
                 }
                 case GETUPVAL:
-                    s[a] = up[i >>> 23].get();
+                    s[a] = up[(i ^ GETUPVAL) >>> 23].get();
                     continue;
                 case GETTABUP: {
-                    Object t = up[i >>> 23].get();
-                    int c = (i >>> 14) & 0x1FF;
+                    Object t = up[(i ^ GETTABUP) >>> 23].get();
+                    int c = ((i ^ GETTABUP) >>> 14) & 0x1FF;
                     Object key = c >= 256 ? k[c - 256] : s[base + c];
                     if (t instanceof LuaTable tt) {
                         Object v = (key instanceof String ks ? tt.rawgetStr(ks) : tt.rawget(key));
@@ -117,8 +120,8 @@ final class Interpreter {
                     continue;
                 }
                 case GETTABLE: {
-                    Object t = s[base + (i >>> 23)];
-                    int c = (i >>> 14) & 0x1FF;
+                    Object t = s[base + ((i ^ GETTABLE) >>> 23)];
+                    int c = ((i ^ GETTABLE) >>> 14) & 0x1FF;
                     Object key = c >= 256 ? k[c - 256] : s[base + c];
                     if (t instanceof LuaTable tt) {
                         Object v = (key instanceof String ks ? tt.rawgetStr(ks) : key instanceof Long kl ? tt.rawgetInt(kl) : tt.rawget(key));
@@ -142,7 +145,7 @@ final class Interpreter {
                 }
                 case SETTABUP: {
                     Object t = up[(i >>> 6) & 0xFF].get();
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ SETTABUP) >>> 23, c = ((i ^ SETTABUP) >>> 14) & 0x1FF;
                     Object key = b >= 256 ? k[b - 256] : s[base + b];
                     Object v = c >= 256 ? k[c - 256] : s[base + c];
                     if (t instanceof LuaTable tt && tt.getMetatable() == null) {
@@ -155,11 +158,11 @@ final class Interpreter {
                     continue;
                 }
                 case SETUPVAL:
-                    up[i >>> 23].set(s[a]);
+                    up[(i ^ SETUPVAL) >>> 23].set(s[a]);
                     continue;
                 case SETTABLE: {
                     Object t = s[a];
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ SETTABLE) >>> 23, c = ((i ^ SETTABLE) >>> 14) & 0x1FF;
                     Object key = b >= 256 ? k[b - 256] : s[base + b];
                     Object v = c >= 256 ? k[c - 256] : s[base + c];
                     if (t instanceof LuaTable tt && tt.getMetatable() == null) {
@@ -172,11 +175,11 @@ final class Interpreter {
                     continue;
                 }
                 case NEWTABLE:
-                    s[a] = new LuaTable(i >>> 23, (i >>> 14) & 0x1FF);
+                    s[a] = new LuaTable((i ^ NEWTABLE) >>> 23, ((i ^ NEWTABLE) >>> 14) & 0x1FF);
                     continue;
                 case SELF: {
-                    Object o = s[base + (i >>> 23)];
-                    int c = (i >>> 14) & 0x1FF;
+                    Object o = s[base + ((i ^ SELF) >>> 23)];
+                    int c = ((i ^ SELF) >>> 14) & 0x1FF;
                     Object key = c >= 256 ? k[c - 256] : s[base + c];
                     s[a + 1] = o;
                     if (o instanceof LuaTable tt) {
@@ -206,7 +209,7 @@ final class Interpreter {
                     continue;
                 }
                 case ADD: {
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ ADD) >>> 23, c = ((i ^ ADD) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
                     if (x instanceof Long lx && y instanceof Long ly) {
@@ -221,7 +224,7 @@ final class Interpreter {
                     continue;
                 }
                 case SUB: {
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ SUB) >>> 23, c = ((i ^ SUB) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
                     if (x instanceof Long lx && y instanceof Long ly) {
@@ -236,7 +239,7 @@ final class Interpreter {
                     continue;
                 }
                 case MUL: {
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ MUL) >>> 23, c = ((i ^ MUL) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
                     if (x instanceof Long lx && y instanceof Long ly) {
@@ -251,7 +254,7 @@ final class Interpreter {
                     continue;
                 }
                 case MOD: case POW: case DIV: case IDIV: case BAND: case BOR: case BXOR: case SHL: case SHR: {
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ MOD) >>> 23, c = ((i ^ MOD) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
                     int op = (i & 0x3F) - ADD;
@@ -295,7 +298,7 @@ final class Interpreter {
                     continue;
                 }
                 case UNM: {
-                    Object x = s[base + (i >>> 23)];
+                    Object x = s[base + ((i ^ UNM) >>> 23)];
                     if (x instanceof Long lx) {
                         s[a] = LuaValues.valueOf(-lx);
                     } else if (x instanceof Double dx) {
@@ -308,19 +311,19 @@ final class Interpreter {
                     continue;
                 }
                 case BNOT: {
-                    Object x = s[base + (i >>> 23)];
+                    Object x = s[base + ((i ^ BNOT) >>> 23)];
                     f.pc = pc;
                     if (Metamethods.arith(co, f, Arith.BNOT, x, x, a)) return NEXT_FRAME;
                     s = co.stack;
                     continue;
                 }
                 case NOT: {
-                    Object x = s[base + (i >>> 23)];
+                    Object x = s[base + ((i ^ NOT) >>> 23)];
                     s[a] = (x == null || x == Boolean.FALSE) ? Boolean.TRUE : Boolean.FALSE;
                     continue;
                 }
                 case LEN: {
-                    Object x = s[base + (i >>> 23)];
+                    Object x = s[base + ((i ^ LEN) >>> 23)];
                     if (x instanceof String str) {
                         s[a] = LuaValues.valueOf(str.length());
                     } else if (x instanceof LuaTable t && t.getMetatable() == null) {
@@ -333,7 +336,7 @@ final class Interpreter {
                     continue;
                 }
                 case CONCAT: {
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ CONCAT) >>> 23, c = ((i ^ CONCAT) >>> 14) & 0x1FF;
                     f.pc = pc;
                     if (c == b + 1 && Metamethods.concatPair(co, f, s[base + b], s[base + c], a)) {
                         return NEXT_FRAME; // a Lua __concat runs as a frame (it may yield)
@@ -344,7 +347,7 @@ final class Interpreter {
                     continue;
                 }
                 case JMP: {
-                    int sbx = (i >>> 14) - MAX_SBX;
+                    int sbx = ((i ^ JMP) >>> 14) - MAX_SBX;
                     int close = (i >>> 6) & 0xFF;
                     if (close != 0) {
                         f.pc = pc;
@@ -360,7 +363,7 @@ final class Interpreter {
                     continue;
                 }
                 case EQ: {
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ EQ) >>> 23, c = ((i ^ EQ) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
                     boolean eq;
@@ -372,7 +375,7 @@ final class Interpreter {
                         s = co.stack; // a Java metamethod may have grown the stack
                         eq = r == 1;
                     } else eq = LuaValues.rawEquals(x, y);
-                    if (eq != (((i >>> 6) & 0xFF) != 0)) {
+                    if (eq != ((((i ^ EQ) >>> 6) & 0xFF) != 0)) {
                         pc++;
                     } else {
                         // the following forward JMP (without upvalues to close) runs here, saving a dispatch
@@ -382,7 +385,7 @@ final class Interpreter {
                     continue;
                 }
                 case LT: {
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ LT) >>> 23, c = ((i ^ LT) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
                     boolean lt;
@@ -395,7 +398,7 @@ final class Interpreter {
                         s = co.stack; // a Java metamethod may have grown the stack
                         lt = r == 1;
                     }
-                    if (lt != (((i >>> 6) & 0xFF) != 0)) {
+                    if (lt != ((((i ^ LT) >>> 6) & 0xFF) != 0)) {
                         pc++;
                     } else {
                         // the following forward JMP (without upvalues to close) runs here, saving a dispatch
@@ -405,7 +408,7 @@ final class Interpreter {
                     continue;
                 }
                 case LE: {
-                    int b = i >>> 23, c = (i >>> 14) & 0x1FF;
+                    int b = (i ^ LE) >>> 23, c = ((i ^ LE) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
                     boolean le;
@@ -418,7 +421,7 @@ final class Interpreter {
                         s = co.stack; // a Java metamethod may have grown the stack
                         le = r == 1;
                     }
-                    if (le != (((i >>> 6) & 0xFF) != 0)) {
+                    if (le != ((((i ^ LE) >>> 6) & 0xFF) != 0)) {
                         pc++;
                     } else {
                         // the following forward JMP (without upvalues to close) runs here, saving a dispatch
@@ -430,7 +433,7 @@ final class Interpreter {
                 case TEST: {
                     Object x = s[a];
                     boolean truth = x != null && x != Boolean.FALSE;
-                    if (truth != (((i >>> 14) & 0x1FF) != 0)) {
+                    if (truth != ((((i ^ TEST) >>> 14) & 0x1FF) != 0)) {
                         pc++;
                     } else {
                         // the following forward JMP (without upvalues to close) runs here, saving a dispatch
@@ -440,9 +443,9 @@ final class Interpreter {
                     continue;
                 }
                 case CALL: {
-                    int b = i >>> 23;
+                    int b = (i ^ CALL) >>> 23;
                     int nargs = b != 0 ? b - 1 : f.top - a - 1;
-                    int nres = ((i >>> 14) & 0x1FF) - 1;
+                    int nres = (((i ^ CALL) >>> 14) & 0x1FF) - 1;
                     Object fn = s[a];
                     f.pc = pc;
                     if (--L.hookCounter <= 0) L.tick();
@@ -475,7 +478,7 @@ final class Interpreter {
                     return NEXT_FRAME;
                 }
                 case TAILCALL: {
-                    int b = i >>> 23;
+                    int b = (i ^ TAILCALL) >>> 23;
                     int nargs = b != 0 ? b - 1 : f.top - a - 1;
                     Object fn = s[a];
                     f.pc = pc;
@@ -489,7 +492,7 @@ final class Interpreter {
                     return NEXT_FRAME;
                 }
                 case RETURN: {
-                    int b = i >>> 23;
+                    int b = (i ^ RETURN) >>> 23;
                     int n = b != 0 ? b - 1 : f.top - a;
                     if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
                         f.pc = pc;
@@ -529,7 +532,7 @@ final class Interpreter {
                             Long next = LuaValues.valueOf((Long) s[a] + counter[1]);
                             s[a] = next;
                             s[a + 3] = next;
-                            pc += (i >>> 14) - MAX_SBX;
+                            pc += ((i ^ FORLOOP) >>> 14) - MAX_SBX;
                         }
                     } else {
                         double step = (Double) s[a + 2];
@@ -539,7 +542,7 @@ final class Interpreter {
                             Double dv = v;
                             s[a] = dv;
                             s[a + 3] = dv;
-                            pc += (i >>> 14) - MAX_SBX;
+                            pc += ((i ^ FORLOOP) >>> 14) - MAX_SBX;
                         }
                     }
                     if (--L.hookCounter <= 0) {
@@ -550,7 +553,7 @@ final class Interpreter {
                 }
                 case FORPREP: {
                     f.pc = pc;
-                    if (!ForLoop.prepare(s, a)) pc += (i >>> 14) - MAX_SBX;
+                    if (!ForLoop.prepare(s, a)) pc += ((i ^ FORPREP) >>> 14) - MAX_SBX;
                     continue;
                 }
                 case TFORCALL: {
@@ -564,7 +567,7 @@ final class Interpreter {
                     Object v = s[a + 4];
                     if (v != null) {
                         s[a + 2] = v;
-                        pc += (i >>> 14) - MAX_SBX;
+                        pc += ((i ^ TFORLOOP) >>> 14) - MAX_SBX;
                         if (--L.hookCounter <= 0) {
                             f.pc = pc;
                             L.tick();
