@@ -529,9 +529,9 @@ final class Interpreter {
                     Object st = s[a + 1];
                     if (st instanceof long[] counter) {
                         if (counter[0]-- != 0) {
-                            Long next = LuaValues.valueOf((Long) s[a] + counter[1]);
-                            s[a] = next;
-                            s[a + 3] = next;
+                            long next = counter[2] + counter[1]; // the index lives in the counter
+                            counter[2] = next;
+                            s[a + 3] = LuaValues.valueOf(next);
                             pc += ((i ^ FORLOOP) >>> 14) - MAX_SBX;
                         }
                     } else {
