@@ -72,30 +72,39 @@ final class Interpreter {
         try {
         while (true) {
             int i = code[pc++];
-            int a = base + ((i >>> 6) & 0xFF);
-            // Operands are decoded as (i ^ OP) >>> n inside each case (the same value: OP < 64 only
-            // touches the opcode bits). Identical decode expressions in many cases were hoisted by
-            // C2 above the switch and spilled to the stack on every dispatch.
+            // Operands, A included, are decoded as (i ^ OP) >>> n inside each case (the same value:
+            // OP < 64 only touches the opcode bits). Identical decode expressions in many cases were
+            // hoisted by C2 above the switch and spilled to the stack on every dispatch.
             switch (i & 0x3F) {
-                case MOVE:
+                case MOVE: {
+                    int a = base + (((i ^ MOVE) >>> 6) & 0xFF);
                     s[a] = s[base + ((i ^ MOVE) >>> 23)];
                     continue;
-                case LOADK:
+                }
+                case LOADK: {
+                    int a = base + (((i ^ LOADK) >>> 6) & 0xFF);
                     s[a] = k[i >>> 14];
                     continue;
-                case LOADBOOL:
+                }
+                case LOADBOOL: {
+                    int a = base + (((i ^ LOADBOOL) >>> 6) & 0xFF);
                     s[a] = ((i ^ LOADBOOL) >>> 23) != 0 ? Boolean.TRUE : Boolean.FALSE;
                     if ((((i ^ LOADBOOL) >>> 14) & 0x1FF) != 0) pc++;
                     continue;
+                }
                 case LOADNIL: {
+                    int a = base + (((i ^ LOADNIL) >>> 6) & 0xFF);
                     int b = (i ^ LOADNIL) >>> 23;
                     for (int j = 0; j <= b; j++) s[a + j] = null;
                     continue;
                 }
-                case GETUPVAL:
+                case GETUPVAL: {
+                    int a = base + (((i ^ GETUPVAL) >>> 6) & 0xFF);
                     s[a] = up[(i ^ GETUPVAL) >>> 23].get();
                     continue;
+                }
                 case GETTABUP: {
+                    int a = base + (((i ^ GETTABUP) >>> 6) & 0xFF);
                     Object t = up[(i ^ GETTABUP) >>> 23].get();
                     int c = ((i ^ GETTABUP) >>> 14) & 0x1FF;
                     Object key = c >= 256 ? k[c - 256] : s[base + c];
@@ -120,6 +129,7 @@ final class Interpreter {
                     continue;
                 }
                 case GETTABLE: {
+                    int a = base + (((i ^ GETTABLE) >>> 6) & 0xFF);
                     Object t = s[base + ((i ^ GETTABLE) >>> 23)];
                     int c = ((i ^ GETTABLE) >>> 14) & 0x1FF;
                     Object key = c >= 256 ? k[c - 256] : s[base + c];
@@ -157,10 +167,13 @@ final class Interpreter {
                     s = co.stack;
                     continue;
                 }
-                case SETUPVAL:
+                case SETUPVAL: {
+                    int a = base + (((i ^ SETUPVAL) >>> 6) & 0xFF);
                     up[(i ^ SETUPVAL) >>> 23].set(s[a]);
                     continue;
+                }
                 case SETTABLE: {
+                    int a = base + (((i ^ SETTABLE) >>> 6) & 0xFF);
                     Object t = s[a];
                     int b = (i ^ SETTABLE) >>> 23, c = ((i ^ SETTABLE) >>> 14) & 0x1FF;
                     Object key = b >= 256 ? k[b - 256] : s[base + b];
@@ -174,10 +187,13 @@ final class Interpreter {
                     s = co.stack;
                     continue;
                 }
-                case NEWTABLE:
+                case NEWTABLE: {
+                    int a = base + (((i ^ NEWTABLE) >>> 6) & 0xFF);
                     s[a] = new LuaTable((i ^ NEWTABLE) >>> 23, ((i ^ NEWTABLE) >>> 14) & 0x1FF);
                     continue;
+                }
                 case SELF: {
+                    int a = base + (((i ^ SELF) >>> 6) & 0xFF);
                     Object o = s[base + ((i ^ SELF) >>> 23)];
                     int c = ((i ^ SELF) >>> 14) & 0x1FF;
                     Object key = c >= 256 ? k[c - 256] : s[base + c];
@@ -209,6 +225,7 @@ final class Interpreter {
                     continue;
                 }
                 case ADD: {
+                    int a = base + (((i ^ ADD) >>> 6) & 0xFF);
                     int b = (i ^ ADD) >>> 23, c = ((i ^ ADD) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
@@ -224,6 +241,7 @@ final class Interpreter {
                     continue;
                 }
                 case SUB: {
+                    int a = base + (((i ^ SUB) >>> 6) & 0xFF);
                     int b = (i ^ SUB) >>> 23, c = ((i ^ SUB) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
@@ -239,6 +257,7 @@ final class Interpreter {
                     continue;
                 }
                 case MUL: {
+                    int a = base + (((i ^ MUL) >>> 6) & 0xFF);
                     int b = (i ^ MUL) >>> 23, c = ((i ^ MUL) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
@@ -254,6 +273,7 @@ final class Interpreter {
                     continue;
                 }
                 case MOD: case POW: case DIV: case IDIV: case BAND: case BOR: case BXOR: case SHL: case SHR: {
+                    int a = base + (((i ^ MOD) >>> 6) & 0xFF);
                     int b = (i ^ MOD) >>> 23, c = ((i ^ MOD) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
@@ -298,6 +318,7 @@ final class Interpreter {
                     continue;
                 }
                 case UNM: {
+                    int a = base + (((i ^ UNM) >>> 6) & 0xFF);
                     Object x = s[base + ((i ^ UNM) >>> 23)];
                     if (x instanceof Long lx) {
                         s[a] = LuaValues.valueOf(-lx);
@@ -311,6 +332,7 @@ final class Interpreter {
                     continue;
                 }
                 case BNOT: {
+                    int a = base + (((i ^ BNOT) >>> 6) & 0xFF);
                     Object x = s[base + ((i ^ BNOT) >>> 23)];
                     f.pc = pc;
                     if (Metamethods.arith(co, f, Arith.BNOT, x, x, a)) return NEXT_FRAME;
@@ -318,11 +340,13 @@ final class Interpreter {
                     continue;
                 }
                 case NOT: {
+                    int a = base + (((i ^ NOT) >>> 6) & 0xFF);
                     Object x = s[base + ((i ^ NOT) >>> 23)];
                     s[a] = (x == null || x == Boolean.FALSE) ? Boolean.TRUE : Boolean.FALSE;
                     continue;
                 }
                 case LEN: {
+                    int a = base + (((i ^ LEN) >>> 6) & 0xFF);
                     Object x = s[base + ((i ^ LEN) >>> 23)];
                     if (x instanceof String str) {
                         s[a] = LuaValues.valueOf(str.length());
@@ -336,6 +360,7 @@ final class Interpreter {
                     continue;
                 }
                 case CONCAT: {
+                    int a = base + (((i ^ CONCAT) >>> 6) & 0xFF);
                     int b = (i ^ CONCAT) >>> 23, c = ((i ^ CONCAT) >>> 14) & 0x1FF;
                     f.pc = pc;
                     if (c == b + 1 && Metamethods.concatPair(co, f, s[base + b], s[base + c], a)) {
@@ -363,6 +388,7 @@ final class Interpreter {
                     continue;
                 }
                 case EQ: {
+                    int a = base + (((i ^ EQ) >>> 6) & 0xFF);
                     int b = (i ^ EQ) >>> 23, c = ((i ^ EQ) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
@@ -385,6 +411,7 @@ final class Interpreter {
                     continue;
                 }
                 case LT: {
+                    int a = base + (((i ^ LT) >>> 6) & 0xFF);
                     int b = (i ^ LT) >>> 23, c = ((i ^ LT) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
@@ -408,6 +435,7 @@ final class Interpreter {
                     continue;
                 }
                 case LE: {
+                    int a = base + (((i ^ LE) >>> 6) & 0xFF);
                     int b = (i ^ LE) >>> 23, c = ((i ^ LE) >>> 14) & 0x1FF;
                     Object x = b >= 256 ? k[b - 256] : s[base + b];
                     Object y = c >= 256 ? k[c - 256] : s[base + c];
@@ -431,6 +459,7 @@ final class Interpreter {
                     continue;
                 }
                 case TEST: {
+                    int a = base + (((i ^ TEST) >>> 6) & 0xFF);
                     Object x = s[a];
                     boolean truth = x != null && x != Boolean.FALSE;
                     if (truth != ((((i ^ TEST) >>> 14) & 0x1FF) != 0)) {
@@ -443,6 +472,7 @@ final class Interpreter {
                     continue;
                 }
                 case CALL: {
+                    int a = base + (((i ^ CALL) >>> 6) & 0xFF);
                     int b = (i ^ CALL) >>> 23;
                     int nargs = b != 0 ? b - 1 : f.top - a - 1;
                     int nres = (((i ^ CALL) >>> 14) & 0x1FF) - 1;
@@ -478,6 +508,7 @@ final class Interpreter {
                     return NEXT_FRAME;
                 }
                 case TAILCALL: {
+                    int a = base + (((i ^ TAILCALL) >>> 6) & 0xFF);
                     int b = (i ^ TAILCALL) >>> 23;
                     int nargs = b != 0 ? b - 1 : f.top - a - 1;
                     Object fn = s[a];
@@ -492,6 +523,7 @@ final class Interpreter {
                     return NEXT_FRAME;
                 }
                 case RETURN: {
+                    int a = base + (((i ^ RETURN) >>> 6) & 0xFF);
                     int b = (i ^ RETURN) >>> 23;
                     int n = b != 0 ? b - 1 : f.top - a;
                     if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
@@ -526,6 +558,7 @@ final class Interpreter {
                     return NEXT_FRAME;
                 }
                 case FORLOOP: {
+                    int a = base + (((i ^ FORLOOP) >>> 6) & 0xFF);
                     Object st = s[a + 1];
                     if (st instanceof long[] counter) {
                         if (counter[0]-- != 0) {
@@ -552,11 +585,13 @@ final class Interpreter {
                     continue;
                 }
                 case FORPREP: {
+                    int a = base + (((i ^ FORPREP) >>> 6) & 0xFF);
                     f.pc = pc;
                     if (!ForLoop.prepare(s, a)) pc += ((i ^ FORPREP) >>> 14) - MAX_SBX;
                     continue;
                 }
                 case TFORCALL: {
+                    int a = base + (((i ^ TFORCALL) >>> 6) & 0xFF);
                     f.pc = pc;
                     int r = forCall(co, f, i, a);
                     if (r == 0) continue;
@@ -564,6 +599,7 @@ final class Interpreter {
                     return NEXT_FRAME;
                 }
                 case TFORLOOP: {
+                    int a = base + (((i ^ TFORLOOP) >>> 6) & 0xFF);
                     Object v = s[a + 4];
                     if (v != null) {
                         s[a + 2] = v;
@@ -575,12 +611,14 @@ final class Interpreter {
                     }
                     continue;
                 }
-                case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG:
+                case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG: {
+                    int a = base + (((i ^ SETLIST) >>> 6) & 0xFF);
                     f.pc = pc;
                     pc = coldOp(co, f, i, a, pc);
                     if (pc < 0) return NEXT_FRAME;
                     s = co.stack;
                     continue;
+                }
                 default:
                     throw new IllegalStateException("bad opcode " + (i & 0x3F));
             }
