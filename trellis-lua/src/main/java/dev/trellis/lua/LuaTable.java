@@ -131,8 +131,9 @@ public final class LuaTable {
         int i = (h ^ (h >>> 16)) & mask;
         while (true) {
             Object k = keys[i];
+            if (k == key) return hashValues[i]; // interned constants usually match here
             if (k == null) return null;
-            if (k == key || k instanceof String s && s.hashCode() == h && s.equals(key)) return hashValues[i];
+            if (k instanceof String s && s.hashCode() == h && s.equals(key)) return hashValues[i];
             i = (i + 1) & mask;
         }
     }
