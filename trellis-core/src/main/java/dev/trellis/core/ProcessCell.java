@@ -204,8 +204,17 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
                 }
             }
             if (ws != null) {
+                // Processes first, outside watchers (futures) after: whoever a completed future
+                // wakes then finds the EXIT already queued in every watching process's mailbox.
                 for (Watcher w : ws) {
-                    w.exited(pid, at, result);
+                    if (w instanceof ProcessCell) {
+                        w.exited(pid, at, result);
+                    }
+                }
+                for (Watcher w : ws) {
+                    if (!(w instanceof ProcessCell)) {
+                        w.exited(pid, at, result);
+                    }
                 }
             }
             if (ls != null && result.isError()) {
