@@ -27,11 +27,13 @@ import java.util.concurrent.locks.LockSupport;
  *       the reply waiting then: the receiver it woke ran on the same carrier meanwhile, and since
  *       the consumer never announced {@code parked}, the reply's producer did not unpark it. That
  *       saves a park, an unpark and a scheduler submission with its signal to an idle carrier per
- *       message (ping-pong: about 900 to 630 ns per round trip). {@code spinScore} counts recent
- *       yields that paid off (up to {@value #SPIN_SCORE_MAX}; halved by one that did not); at zero
- *       the consumer yields only on every {@value #PROBE_PERIOD}th wait, to notice when the pattern
- *       comes back. A ring member, whose next message comes thousands of hops later, so parks
- *       at once nearly always.</li>
+ *       message (ping-pong, measured: about 770 to 590 ns per round trip). {@code spinScore}
+ *       counts recent yields that paid off (up to {@value #SPIN_SCORE_MAX}; halved by one that did
+ *       not); at zero the consumer yields only on every {@value #PROBE_PERIOD}th wait, to notice
+ *       when the pattern comes back. A ring member, whose next message comes thousands of hops
+ *       later, therefore parks at once nearly always. (Busy spinning instead of yielding measured
+ *       worse: a spinning virtual thread keeps the process it has just woken waiting in its
+ *       carrier's queue.)</li>
  *   <li><b>Park</b>: a Dekker handshake on {@code parked} (consumer: set parked, re-check the queue,
  *       park; producer: link, read parked, unpark). Both sides use volatile accesses, so at least
  *       one of them sees the other and no wake-up is lost.</li>
