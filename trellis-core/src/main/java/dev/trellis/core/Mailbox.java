@@ -41,7 +41,8 @@ import java.util.concurrent.locks.LockSupport;
  * <b>Invariants:</b> the consumer polls after every yield and after setting {@code parked}, so a
  * message linked while the consumer was not parked is always seen by a later poll; {@code parked}
  * is true only between that re-check and the consumer's return from {@code park}; {@code spinScore}
- * and {@code probes} are touched only by the consumer.
+ * and {@code probes} are touched only by the consumer; {@code killed} is set before the kill's
+ * envelope is pushed (and the thread interrupted), so a consumer woken by a kill sees it.
  */
 abstract class Mailbox extends Envelope {
 
@@ -53,6 +54,13 @@ abstract class Mailbox extends Envelope {
     private volatile Envelope tail = this;
     /** True while the consumer is parked or about to park. */
     private volatile boolean parked;
+    /**
+     * Set once when the owning process is asked to die, before the kill's envelope is pushed. A
+     * field of this class, not a virtual call, because {@link #take} reads it in a frame that stays
+     * compiled while parked: a call there compiled for the receiver types profiled so far would
+     * trap, once per parked process, when a mass kill finally takes that path.
+     */
+    private volatile boolean killed;
     /** Consumer-only: how many recent yields before parking found a message (0: park at once). */
     private byte spinScore;
     /** Consumer-only: counts waits, so that a consumer with a zero score still yields now and then. */
@@ -141,7 +149,7 @@ abstract class Mailbox extends Envelope {
             // An interrupt unparks us; a kill also pushes an envelope, but returning early keeps
             // termination prompt. Other interrupts are cleared so park does not spin.
             Thread.interrupted();
-            if (killRequested()) {
+            if (killed) {
                 return null;
             }
             e = poll();
@@ -151,6 +159,13 @@ abstract class Mailbox extends Envelope {
         }
     }
 
-    /** {@return whether the owning process has been asked to die} */
-    abstract boolean killRequested();
+    /** Marks the owning process as being killed; {@link #take} then returns null once woken. */
+    final void markKilled() {
+        killed = true;
+    }
+
+    /** {@return whether the owning process has been asked to die} (A hook kept for test mailboxes.) */
+    boolean killRequested() {
+        return killed;
+    }
 }

@@ -90,11 +90,6 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
         return thread;
     }
 
-    @Override
-    boolean killRequested() {
-        return killReason != null;
-    }
-
     ProcessError killReason() {
         return killReason;
     }
@@ -273,6 +268,7 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
         if (!KILL.compareAndSet(this, null, reason)) {
             return false;
         }
+        markKilled();
         push(new Kill());
         thread.interrupt();
         return true;
