@@ -46,6 +46,10 @@ public final class Node implements AutoCloseable {
 
     private static final String NOT_FOUND = "process not found";
 
+    static {
+        JitPriming.prime();
+    }
+
     // --- immutable ---
     private final String name;
     private final Map<String, Host> hosts;

@@ -162,7 +162,8 @@ public final class Proc {
      */
     public void send(Pid to, String topic, Object... payloads) {
         cell.checkpoint();
-        cell.node().send(cell.pid, to, topic, payloads);
+        Node.checkTopic(topic);
+        cell.peer(to).push(new Message(cell.pid, topic, payloads));
     }
 
     /**

@@ -17,8 +17,10 @@ import java.util.HashSet;
  *       {@code trapLinks} (volatile; read by exiting linked processes);</li>
  *   <li>guarded by {@code synchronized (this)}: {@code dead}, {@code links}, {@code watchers},
  *       {@code names}. {@link #exit} sets {@code dead} and snapshots the three sets under the lock,
- *       which is what makes EXIT exactly-once and link/monitor/register races resolve cleanly;</li>
- *   <li>owner thread only: {@code watching}, {@code holdsPermit}, {@code router}.</li>
+ *       which is what makes EXIT exactly-once and link/monitor/register races resolve cleanly.
+ *       {@code dead} is also volatile, for the lock-free check of {@link #peer};</li>
+ *   <li>owner thread only: {@code watching}, {@code holdsPermit}, {@code router},
+ *       {@code lastPeer}.</li>
  * </ul>
  * Every collection is allocated on first use, so an idle process that never linked, monitored,
  * registered or subscribed carries only this object, its pid, its thread and its handle.
@@ -51,8 +53,8 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
     private volatile ProcessError killReason;
     volatile boolean trapLinks;
 
-    // --- guarded by this ---
-    boolean dead;
+    // --- guarded by this (written under the lock; volatile for peer()) ---
+    volatile boolean dead;
     HashSet<ProcessCell> links;
     HashSet<Watcher> watchers;
     ArrayList<String> names;
@@ -62,6 +64,8 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
     HashSet<Pid> watching;
     private boolean holdsPermit;
     private Router router;
+    /** The process this one last sent to: most processes keep sending to the same few. */
+    private ProcessCell lastPeer;
 
     private static final VarHandle KILL;
 
@@ -84,11 +88,6 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
     @Override
     Thread consumer() {
         return thread;
-    }
-
-    @Override
-    boolean killRequested() {
-        return killReason != null;
     }
 
     ProcessError killReason() {
@@ -204,8 +203,17 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
                 }
             }
             if (ws != null) {
+                // Processes first, outside watchers (futures) after: whoever a completed future
+                // wakes then finds the EXIT already queued in every watching process's mailbox.
                 for (Watcher w : ws) {
-                    w.exited(pid, at, result);
+                    if (w instanceof ProcessCell) {
+                        w.exited(pid, at, result);
+                    }
+                }
+                for (Watcher w : ws) {
+                    if (!(w instanceof ProcessCell)) {
+                        w.exited(pid, at, result);
+                    }
                 }
             }
             if (ls != null && result.isError()) {
@@ -260,6 +268,7 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
         if (!KILL.compareAndSet(this, null, reason)) {
             return false;
         }
+        markKilled();
         push(new Kill());
         thread.interrupt();
         return true;
@@ -282,6 +291,24 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
         if (killReason != null) {
             throw KILLED;
         }
+    }
+
+    /**
+     * {@return the live cell of {@code to}, for a send from this process} Owner thread only. Sending
+     * to the same pid object as last time skips the process table; a peer seen dead is looked up
+     * again, so a send to a dead process still fails as it would through the table.
+     *
+     * @param to the receiver
+     * @throws ProcessException NOT_FOUND "process not found"
+     */
+    ProcessCell peer(Pid to) {
+        ProcessCell c = lastPeer;
+        if (c != null && c.pid == to && !c.dead) {
+            return c;
+        }
+        c = node().require(to);
+        lastPeer = c;
+        return c;
     }
 
     Router router() {

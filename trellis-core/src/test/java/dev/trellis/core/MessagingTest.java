@@ -170,4 +170,49 @@ class MessagingTest {
                 .hasMessageContaining("outside");
         node.terminate(p);
     }
+
+    @Test
+    void sendingAgainToAProcessThatDiedFailsAsTheFirstTimeWould() {
+        Object v = node.exec(proc -> {
+            Pid echo = proc.spawnMonitored(p -> {
+                Message m = p.inbox().receive();
+                p.send(m.from(), "echo", m.payload());
+                return null;
+            });
+            proc.send(echo, "ping", 1);                // the sender now remembers this peer
+            Object echoed = proc.inbox().receive().payload();
+            Event exit = proc.events().receive();      // the peer is gone
+            try {
+                proc.send(echo, "ping", 2);
+                return "sent to a dead process";
+            } catch (ProcessException e) {
+                return List.of(echoed, exit.kind(), e.error().kind(), e.getMessage());
+            }
+        });
+        assertThat((List<Object>) v).containsExactly(1, Event.Kind.EXIT, ErrorKind.NOT_FOUND, "process not found");
+    }
+
+    @Test
+    void sendsAlternatingBetweenPeersReachEach() {
+        Object v = node.exec(proc -> {
+            ProcessBody echo = p -> {
+                var inbox = p.inbox();
+                for (int i = 0; i < 3; i++) {
+                    Message m = inbox.receive();
+                    p.send(m.from(), "echo", m.payload());
+                }
+                return null;
+            };
+            Pid a = proc.spawn(echo);
+            Pid b = proc.spawn(echo);
+            int sum = 0;
+            for (int i = 0; i < 3; i++) {
+                proc.send(a, "x", 1);
+                proc.send(b, "x", 10);
+                sum += (Integer) proc.inbox().receive().payload() + (Integer) proc.inbox().receive().payload();
+            }
+            return sum;
+        });
+        assertThat(v).isEqualTo(33);
+    }
 }
