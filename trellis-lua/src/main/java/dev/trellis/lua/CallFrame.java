@@ -2,7 +2,8 @@ package dev.trellis.lua;
 
 /**
  * One activation of a Lua function on a coroutine's heap-allocated call stack. Frames are reused:
- * a coroutine keeps an array of them and resets the fields on each call.
+ * a coroutine keeps an array of them and resets the fields on each call. A frame above the
+ * current depth may still reference the closure it last ran until that depth is reused.
  */
 final class CallFrame {
     /** Results are placed with {@code true} prepended (a frame run by pcall/xpcall). */

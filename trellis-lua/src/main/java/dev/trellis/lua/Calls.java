@@ -49,13 +49,14 @@ final class Calls {
         System.arraycopy(args, 0, s, func + 1, args.length);
         co.nny++;
         try {
-            Interpreter.pushLua(co, cl, func, args.length, -1).flags = CallFrame.BOUNDARY;
+            Frames.pushLua(co, cl, func, args.length, -1).flags = CallFrame.BOUNDARY;
             Interpreter.run(co, depth);
             int n = co.lastTop - func;
             Object[] out = n == 0 ? EMPTY : new Object[n];
             System.arraycopy(co.stack, func, out, 0, n);
             return out;
         } finally {
+            if (co.depth == 0) co.releaseStack();
             co.nny--;
             L.nestedCalls--;
         }
@@ -72,7 +73,7 @@ final class Calls {
     static int watermark(Coroutine co) {
         if (co.depth == 0) return co.lastTopSafe();
         CallFrame f = co.frames[co.depth - 1];
-        return Math.max(f.base + f.p.maxStack, Math.max(f.top, co.javaTop));
+        return Math.max(f.base + f.p.maxStack, co.javaTop); // multi-value calls raise javaTop (Calls.callOther)
     }
 
     static Object[] resume(Coroutine co, Object[] args) {
@@ -95,7 +96,7 @@ final class Calls {
                     co.ensureStack(1 + args.length + cl.p.maxStack);
                     co.stack[0] = cl;
                     System.arraycopy(args, 0, co.stack, 1, args.length);
-                    Interpreter.pushLua(co, cl, 0, args.length, -1);
+                    Frames.pushLua(co, cl, 0, args.length, -1);
                     finished = Interpreter.run(co, 0);
                 } else {
                     Object[] r = call(L, body, args);
@@ -195,14 +196,13 @@ final class Calls {
         }
     }
 
-    @SuppressWarnings("fallthrough")
     // ---------------------------------------------------------------- calls of non-Lua values
 
     /**
      * Calls a Java function or a value with {@code __call} whose slot is {@code a}. Returns false
-     * when the coroutine yielded. {@code pcallFlag} is 1 when results get {@code true} prepended.
+     * when the coroutine yielded.
      */
-    static boolean callOther(Coroutine co, CallFrame f, int a, int nargs, int nres, int pcallFlag) {
+    static boolean callOther(Coroutine co, CallFrame f, int a, int nargs, int nres) {
         LuaState L = co.state;
         while (true) {
             Object fn = co.stack[a];
@@ -243,7 +243,7 @@ final class Calls {
                 return true;
             }
             if (fn instanceof LuaClosure lc) {
-                Interpreter.pushLua(co, lc, a, nargs, nres);
+                Frames.pushLua(co, lc, a, nargs, nres);
                 return true;
             }
             Object mm = Metamethods.get(L, fn, "__call");

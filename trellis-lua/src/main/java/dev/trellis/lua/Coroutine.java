@@ -70,6 +70,8 @@ public final class Coroutine {
     int cCallDepth = -1;
     /** Lowest free slot while a Java function runs (nested calls go above it). */
     int javaTop;
+    /** While an xpcall handler runs: the Java function that raised the error, or null. */
+    JavaFunction handlerRaisedIn;
     /** The error that killed this coroutine, for coroutine.close. */
     Object deathError;
 
@@ -113,6 +115,16 @@ public final class Coroutine {
 
     int lastTopSafe() {
         return javaTop;
+    }
+
+    /**
+     * Drops the values left in the stack once nothing runs on it, so that they can be collected
+     * (and weak tables see them go); a stack that grew large is replaced by a small one.
+     */
+    void releaseStack() {
+        if (stack.length > 1024) stack = new Object[isMain ? 64 : 32];
+        else java.util.Arrays.fill(stack, null);
+        javaTop = 0;
     }
 
     void ensureStack(int needed) {

@@ -45,7 +45,15 @@ final class Errors {
         }
         CallFrame pf = co.frames[d];
         Object value = e.value();
-        if (pf.handler != null) value = ProtectedCall.handle(co.state, pf.handler, value);
+        if (pf.handler != null) {
+            JavaFunction savedRaiser = co.handlerRaisedIn;
+            co.handlerRaisedIn = raisedIn; // a traceback taken by the handler starts at the raiser
+            try {
+                value = ProtectedCall.handle(co.state, pf.handler, value);
+            } finally {
+                co.handlerRaisedIn = savedRaiser;
+            }
+        }
         int level = pf.base - 1;
         try {
             Calls.closeTbc(co, level, value);
@@ -255,6 +263,9 @@ final class Errors {
             CallFrame f = co.frames[d];
             sb.append("\n\t").append(f.p.source).append(':').append(f.p.lineAt(f.pc - 1)).append(": in ");
             sb.append(describe(co, d));
+            if ((f.flags & CallFrame.PCALL) != 0) {
+                sb.append("\n\t[C]: in function '").append(f.handler != null ? "xpcall" : "pcall").append('\'');
+            }
             shown++;
         }
         sb.append("\n\t[C]: in ?");

@@ -3,7 +3,9 @@ package dev.trellis.lua;
 /**
  * Preparation of a numeric {@code for} loop with Lua 5.4 rules: an all-integer loop precomputes
  * its iteration count (so it cannot overflow), a float loop runs on doubles. Registers: a = index,
- * a+1 = limit (replaced by the counter state), a+2 = step, a+3 = the visible control variable.
+ * a+1 = limit, a+2 = step, a+3 = the visible control variable. An integer loop replaces the limit
+ * by a {@code long[] {remaining steps, step, index}} and keeps its index only there (FORLOOP
+ * then boxes one value per iteration and stores one register).
  */
 final class ForLoop {
     private ForLoop() {}
@@ -43,7 +45,7 @@ final class ForLoop {
                 long sp = -(stp + 1) + 1L;
                 count = Long.divideUnsigned(i - lim, sp);
             }
-            s[a + 1] = new long[] {count, stp};
+            s[a + 1] = new long[] {count, stp, i}; // remaining steps, step, current value
             s[a + 3] = init;
             return true;
         }

@@ -19,89 +19,6 @@ final class Interpreter {
 
     static final Object[] EMPTY = new Object[0];
 
-    // ---------------------------------------------------------------- frames
-
-    /** Pushes a frame for closure {@code cl} whose function slot is {@code func}. */
-    static CallFrame pushLua(Coroutine co, LuaClosure cl, int func, int nargs, int nresults) {
-        Prototype p = cl.p;
-        int base = func + 1;
-        co.ensureStack(base + Math.max(nargs, p.numParams) + p.maxStack);
-        Object[] s = co.stack;
-        int np = p.numParams;
-        Object[] varargs = null;
-        if (p.isVararg) {
-            int extra = nargs - np;
-            if (extra > 0) {
-                varargs = new Object[extra];
-                System.arraycopy(s, base + np, varargs, 0, extra);
-            } else {
-                varargs = EMPTY;
-            }
-        }
-        for (int j = nargs; j < np; j++) s[base + j] = null;
-        CallFrame f = co.pushFrame();
-        f.closure = cl;
-        f.p = p;
-        f.base = base;
-        f.ret = func;
-        f.pc = 0;
-        f.nresults = nresults;
-        f.flags = 0;
-        f.top = base;
-        f.varargs = varargs;
-        f.handler = null;
-        return f;
-    }
-
-    /** Returns from the top frame with results s[src .. src+n). True when stopDepth is reached. */
-    private static void doReturn(Coroutine co, CallFrame f, int src, int n) {
-        Object[] s = co.stack;
-        int flags = f.flags;
-        int ret = f.ret;
-        int wanted = f.nresults;
-        co.depth--;
-        f.varargs = null;
-        f.closure = null;
-        if ((flags & ~CallFrame.BOUNDARY) == 0) {
-            copyResults(co, s, src, n, ret, wanted);
-            return;
-        }
-        if ((flags & CallFrame.PCALL) != 0) {
-            s[ret] = Boolean.TRUE;
-            if (wanted == 0) {
-                co.lastTop = ret;
-                return;
-            }
-            copyResults(co, s, src, n, ret + 1, wanted < 0 ? -1 : wanted - 1);
-            return;
-        }
-        Object first = n > 0 ? s[src] : null;
-        CallFrame caller = co.frames[co.depth - 1];
-        if ((flags & CallFrame.CONT_STORE) != 0) {
-            s[caller.base + f.contReg] = first;
-        } else if ((flags & CallFrame.CONT_COND) != 0) {
-            boolean truth = LuaValues.isTruthy(first);
-            if ((flags & CallFrame.CONT_NEGATE) != 0) truth = !truth;
-            if (truth != (f.contReg != 0)) caller.pc++;
-        }
-    }
-
-    private static void copyResults(Coroutine co, Object[] s, int src, int n, int ret, int wanted) {
-        if (wanted < 0) {
-            System.arraycopy(s, src, s, ret, n);
-            co.lastTop = ret + n;
-            if (co.depth > 0) co.frames[co.depth - 1].top = ret + n;
-            return;
-        }
-        if (n >= wanted) {
-            System.arraycopy(s, src, s, ret, wanted);
-        } else {
-            System.arraycopy(s, src, s, ret, n);
-            for (int j = n; j < wanted; j++) s[ret + j] = null;
-        }
-        co.lastTop = ret + wanted;
-    }
-
     // ---------------------------------------------------------------- the loop
 
     /**
@@ -128,576 +45,587 @@ final class Interpreter {
         }
     }
 
+    /** Results of {@link #execute}. */
+    private static final int NEXT_FRAME = 0, DONE = 1, YIELDED = 2;
+
     private static boolean loop(Coroutine co, LuaState L, int stopDepth) {
-        newFrame:
         while (true) {
-            CallFrame f = co.frames[co.depth - 1];
-            LuaClosure cl = f.closure;
-            Prototype p = f.p;
-            int[] code = p.code;
-            Object[] k = p.constants;
-            Upvalue[] up = cl.upvals;
-            Object[] s = co.stack;
-            int base = f.base;
-            int pc = f.pc;
-            try {
-            while (true) {
-                int i = code[pc++];
-                int a = base + ((i >>> 6) & 0xFF);
-                switch (i & 0x3F) {
-                    case MOVE:
-                        s[a] = s[base + (i >>> 23)];
-                        continue;
-                    case LOADK:
-                        s[a] = k[i >>> 14];
-                        continue;
-                    case LOADBOOL:
-                        s[a] = (i >>> 23) != 0 ? Boolean.TRUE : Boolean.FALSE;
-                        if (((i >>> 14) & 0x1FF) != 0) pc++;
-                        continue;
-                    case LOADNIL: {
-                        int b = i >>> 23;
-                        for (int j = 0; j <= b; j++) s[a + j] = null;
-                        continue;
-                    }
-                    case GETUPVAL:
-                        s[a] = up[i >>> 23].get();
-                        continue;
-                    case GETTABUP: {
-                        Object t = up[i >>> 23].get();
-                        int c = (i >>> 14) & 0x1FF;
-                        Object key = c >= 256 ? k[c - 256] : s[base + c];
-                        if (t instanceof LuaTable tt) {
-                            Object v = tt.rawget(key);
-                            LuaTable mt = tt.getMetatable();
-                            if (v != null || mt == null) {
-                                s[a] = v;
-                                continue;
-                            }
-                            if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
-                                v = ht.rawget(key);
-                                if (v != null || ht.getMetatable() == null) {
-                                    s[a] = v;
-                                    continue;
-                                }
-                            }
-                        }
-                        f.pc = pc;
-                        if (Metamethods.index(co, f, t, key, a)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case GETTABLE: {
-                        Object t = s[base + (i >>> 23)];
-                        int c = (i >>> 14) & 0x1FF;
-                        Object key = c >= 256 ? k[c - 256] : s[base + c];
-                        if (t instanceof LuaTable tt) {
-                            Object v = tt.rawget(key);
-                            LuaTable mt = tt.getMetatable();
-                            if (v != null || mt == null) {
-                                s[a] = v;
-                                continue;
-                            }
-                            if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
-                                v = ht.rawget(key);
-                                if (v != null || ht.getMetatable() == null) {
-                                    s[a] = v;
-                                    continue;
-                                }
-                            }
-                        }
-                        f.pc = pc;
-                        if (Metamethods.index(co, f, t, key, a)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case SETTABUP: {
-                        Object t = up[(i >>> 6) & 0xFF].get();
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object key = b >= 256 ? k[b - 256] : s[base + b];
-                        Object v = c >= 256 ? k[c - 256] : s[base + c];
-                        if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                            tt.rawset(key, v);
+            int r = execute(co, L, stopDepth);
+            if (r != NEXT_FRAME) return r == DONE;
+        }
+    }
+
+    /**
+     * Runs the top frame until the running frame changes (a call or return that is not handled
+     * in place: {@link #NEXT_FRAME}), the run ends ({@link #DONE}) or the coroutine yields
+     * ({@link #YIELDED}). One invocation per frame switch keeps this method hot for the JIT as an
+     * ordinary method (no on-stack replacement needed for long scripts).
+     */
+    private static int execute(Coroutine co, LuaState L, int stopDepth) {
+        CallFrame f = co.frames[co.depth - 1];
+        int[] code = f.p.code;
+        Object[] k = f.p.constants;
+        Upvalue[] up = f.closure.upvals;
+        Object[] s = co.stack;
+        int base = f.base;
+        int pc = f.pc;
+        try {
+        while (true) {
+            int i = code[pc++];
+            // Operands, A included, are decoded as (i ^ OP) >>> n inside each case (the same value:
+            // OP < 64 only touches the opcode bits). Identical decode expressions in many cases were
+            // hoisted by C2 above the switch and spilled to the stack on every dispatch.
+            switch (i & 0x3F) {
+                case MOVE: {
+                    int a = base + (((i ^ MOVE) >>> 6) & 0xFF);
+                    s[a] = s[base + ((i ^ MOVE) >>> 23)];
+                    continue;
+                }
+                case LOADK: {
+                    int a = base + (((i ^ LOADK) >>> 6) & 0xFF);
+                    s[a] = k[i >>> 14];
+                    continue;
+                }
+                case LOADBOOL: {
+                    int a = base + (((i ^ LOADBOOL) >>> 6) & 0xFF);
+                    s[a] = ((i ^ LOADBOOL) >>> 23) != 0 ? Boolean.TRUE : Boolean.FALSE;
+                    if ((((i ^ LOADBOOL) >>> 14) & 0x1FF) != 0) pc++;
+                    continue;
+                }
+                case LOADNIL: {
+                    int a = base + (((i ^ LOADNIL) >>> 6) & 0xFF);
+                    int b = (i ^ LOADNIL) >>> 23;
+                    for (int j = 0; j <= b; j++) s[a + j] = null;
+                    continue;
+                }
+                case GETUPVAL: {
+                    int a = base + (((i ^ GETUPVAL) >>> 6) & 0xFF);
+                    s[a] = up[(i ^ GETUPVAL) >>> 23].get();
+                    continue;
+                }
+                case GETTABUP: {
+                    int a = base + (((i ^ GETTABUP) >>> 6) & 0xFF);
+                    Object t = up[(i ^ GETTABUP) >>> 23].get();
+                    int c = ((i ^ GETTABUP) >>> 14) & 0x1FF;
+                    Object key = c >= 256 ? k[c - 256] : s[base + c];
+                    if (t instanceof LuaTable tt) {
+                        Object v = (key instanceof String ks ? tt.rawgetStr(ks) : tt.rawget(key));
+                        LuaTable mt = tt.getMetatable();
+                        if (v != null || mt == null) {
+                            s[a] = v;
                             continue;
                         }
-                        f.pc = pc;
-                        if (Metamethods.newindex(co, f, t, key, v)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case SETUPVAL:
-                        up[i >>> 23].set(s[a]);
-                        continue;
-                    case SETTABLE: {
-                        Object t = s[a];
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object key = b >= 256 ? k[b - 256] : s[base + b];
-                        Object v = c >= 256 ? k[c - 256] : s[base + c];
-                        if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                            tt.rawset(key, v);
-                            continue;
-                        }
-                        f.pc = pc;
-                        if (Metamethods.newindex(co, f, t, key, v)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case NEWTABLE:
-                        s[a] = new LuaTable(i >>> 23, (i >>> 14) & 0x1FF);
-                        continue;
-                    case SELF: {
-                        Object o = s[base + (i >>> 23)];
-                        int c = (i >>> 14) & 0x1FF;
-                        Object key = c >= 256 ? k[c - 256] : s[base + c];
-                        s[a + 1] = o;
-                        if (o instanceof LuaTable tt) {
-                            Object v = tt.rawget(key);
-                            LuaTable mt = tt.getMetatable();
-                            if (v != null || mt == null) {
+                        if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
+                            v = (key instanceof String ks ? ht.rawgetStr(ks) : ht.rawget(key));
+                            if (v != null || ht.getMetatable() == null) {
                                 s[a] = v;
                                 continue;
                             }
-                            if (mt.rawgetStr("__index") instanceof LuaTable ht) {
-                                v = ht.rawget(key);
-                                if (v != null || ht.getMetatable() == null) {
-                                    s[a] = v;
+                        }
+                    }
+                    f.pc = pc;
+                    if (Metamethods.index(co, f, t, key, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case GETTABLE: {
+                    int a = base + (((i ^ GETTABLE) >>> 6) & 0xFF);
+                    Object t = s[base + ((i ^ GETTABLE) >>> 23)];
+                    int c = ((i ^ GETTABLE) >>> 14) & 0x1FF;
+                    Object key = c >= 256 ? k[c - 256] : s[base + c];
+                    if (t instanceof LuaTable tt) {
+                        Object v = (key instanceof String ks ? tt.rawgetStr(ks) : key instanceof Long kl ? tt.rawgetInt(kl) : tt.rawget(key));
+                        LuaTable mt = tt.getMetatable();
+                        if (v != null || mt == null) {
+                            s[a] = v;
+                            continue;
+                        }
+                        if (mt.rawgetStr("__index") instanceof LuaTable ht) { // one inline class level
+                            v = (key instanceof String ks ? ht.rawgetStr(ks) : key instanceof Long kl ? ht.rawgetInt(kl) : ht.rawget(key));
+                            if (v != null || ht.getMetatable() == null) {
+                                s[a] = v;
+                                continue;
+                            }
+                        }
+                    }
+                    f.pc = pc;
+                    if (Metamethods.index(co, f, t, key, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case SETTABUP: {
+                    Object t = up[(i >>> 6) & 0xFF].get();
+                    int b = (i ^ SETTABUP) >>> 23, c = ((i ^ SETTABUP) >>> 14) & 0x1FF;
+                    Object key = b >= 256 ? k[b - 256] : s[base + b];
+                    Object v = c >= 256 ? k[c - 256] : s[base + c];
+                    if (t instanceof LuaTable tt && tt.getMetatable() == null) {
+                        if (key instanceof String ks) tt.rawsetStr(ks, v); else if (key instanceof Long kl) tt.rawsetInt(kl, v); else tt.rawset(key, v);
+                        continue;
+                    }
+                    f.pc = pc;
+                    if (Metamethods.newindex(co, f, t, key, v)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case SETUPVAL: {
+                    int a = base + (((i ^ SETUPVAL) >>> 6) & 0xFF);
+                    up[(i ^ SETUPVAL) >>> 23].set(s[a]);
+                    continue;
+                }
+                case SETTABLE: {
+                    int a = base + (((i ^ SETTABLE) >>> 6) & 0xFF);
+                    Object t = s[a];
+                    int b = (i ^ SETTABLE) >>> 23, c = ((i ^ SETTABLE) >>> 14) & 0x1FF;
+                    Object key = b >= 256 ? k[b - 256] : s[base + b];
+                    Object v = c >= 256 ? k[c - 256] : s[base + c];
+                    if (t instanceof LuaTable tt && tt.getMetatable() == null) {
+                        if (key instanceof String ks) tt.rawsetStr(ks, v); else if (key instanceof Long kl) tt.rawsetInt(kl, v); else tt.rawset(key, v);
+                        continue;
+                    }
+                    f.pc = pc;
+                    if (Metamethods.newindex(co, f, t, key, v)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case NEWTABLE: {
+                    int a = base + (((i ^ NEWTABLE) >>> 6) & 0xFF);
+                    s[a] = new LuaTable((i ^ NEWTABLE) >>> 23, ((i ^ NEWTABLE) >>> 14) & 0x1FF);
+                    continue;
+                }
+                case SELF: {
+                    int a = base + (((i ^ SELF) >>> 6) & 0xFF);
+                    Object o = s[base + ((i ^ SELF) >>> 23)];
+                    int c = ((i ^ SELF) >>> 14) & 0x1FF;
+                    Object key = c >= 256 ? k[c - 256] : s[base + c];
+                    s[a + 1] = o;
+                    if (o instanceof LuaTable tt) {
+                        Object v = (key instanceof String ks ? tt.rawgetStr(ks) : tt.rawget(key));
+                        LuaTable mt = tt.getMetatable();
+                        if (v != null || mt == null) {
+                            s[a] = v;
+                            continue;
+                        }
+                        if (mt.rawgetStr("__index") instanceof LuaTable ht) {
+                            v = (key instanceof String ks ? ht.rawgetStr(ks) : ht.rawget(key));
+                            if (v != null || ht.getMetatable() == null) {
+                                s[a] = v;
+                                continue;
+                            }
+                        }
+                    } else if (o instanceof String) {
+                        Object v = L.library.stringFunctions.rawget(key);
+                        if (v != null) {
+                            s[a] = v;
+                            continue;
+                        }
+                    }
+                    f.pc = pc;
+                    if (Metamethods.index(co, f, o, key, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case ADD: {
+                    int a = base + (((i ^ ADD) >>> 6) & 0xFF);
+                    int b = (i ^ ADD) >>> 23, c = ((i ^ ADD) >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    if (x instanceof Long lx && y instanceof Long ly) {
+                        s[a] = LuaValues.valueOf(lx + ly);
+                    } else if (x instanceof Double dx && y instanceof Double dy) {
+                        s[a] = dx + dy;
+                    } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.ADD, x, y, a)) {
+                        return NEXT_FRAME;
+                    } else {
+                        s = co.stack;
+                    }
+                    continue;
+                }
+                case SUB: {
+                    int a = base + (((i ^ SUB) >>> 6) & 0xFF);
+                    int b = (i ^ SUB) >>> 23, c = ((i ^ SUB) >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    if (x instanceof Long lx && y instanceof Long ly) {
+                        s[a] = LuaValues.valueOf(lx - ly);
+                    } else if (x instanceof Double dx && y instanceof Double dy) {
+                        s[a] = dx - dy;
+                    } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.SUB, x, y, a)) {
+                        return NEXT_FRAME;
+                    } else {
+                        s = co.stack;
+                    }
+                    continue;
+                }
+                case MUL: {
+                    int a = base + (((i ^ MUL) >>> 6) & 0xFF);
+                    int b = (i ^ MUL) >>> 23, c = ((i ^ MUL) >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    if (x instanceof Long lx && y instanceof Long ly) {
+                        s[a] = LuaValues.valueOf(lx * ly);
+                    } else if (x instanceof Double dx && y instanceof Double dy) {
+                        s[a] = dx * dy;
+                    } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.MUL, x, y, a)) {
+                        return NEXT_FRAME;
+                    } else {
+                        s = co.stack;
+                    }
+                    continue;
+                }
+                case MOD: case POW: case DIV: case IDIV: case BAND: case BOR: case BXOR: case SHL: case SHR: {
+                    int a = base + (((i ^ MOD) >>> 6) & 0xFF);
+                    int b = (i ^ MOD) >>> 23, c = ((i ^ MOD) >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    int op = (i & 0x3F) - ADD;
+                    if (x instanceof Long lx && y instanceof Long ly) {
+                        long vx = lx, vy = ly;
+                        switch (op) {
+                            case Arith.MOD:
+                                if (vy > 0) {
+                                    s[a] = LuaValues.valueOf(Math.floorMod(vx, vy));
                                     continue;
                                 }
-                            }
-                        } else if (o instanceof String) {
-                            Object v = L.library.stringFunctions.rawget(key);
-                            if (v != null) {
-                                s[a] = v;
+                                break;
+                            case Arith.DIV:
+                                s[a] = (double) vx / (double) vy;
                                 continue;
-                            }
-                        }
-                        f.pc = pc;
-                        if (Metamethods.index(co, f, o, key, a)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case ADD: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        if (x instanceof Long lx && y instanceof Long ly) {
-                            s[a] = LuaValues.valueOf(lx + ly);
-                        } else if (x instanceof Double dx && y instanceof Double dy) {
-                            s[a] = dx + dy;
-                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.ADD, x, y, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case SUB: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        if (x instanceof Long lx && y instanceof Long ly) {
-                            s[a] = LuaValues.valueOf(lx - ly);
-                        } else if (x instanceof Double dx && y instanceof Double dy) {
-                            s[a] = dx - dy;
-                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.SUB, x, y, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case MUL: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        if (x instanceof Long lx && y instanceof Long ly) {
-                            s[a] = LuaValues.valueOf(lx * ly);
-                        } else if (x instanceof Double dx && y instanceof Double dy) {
-                            s[a] = dx * dy;
-                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.MUL, x, y, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case MOD: case POW: case DIV: case IDIV: case BAND: case BOR: case BXOR: case SHL: case SHR: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        f.pc = pc;
-                        if (Metamethods.arith(co, f, (i & 0x3F) - ADD, x, y, a)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case UNM: {
-                        Object x = s[base + (i >>> 23)];
-                        if (x instanceof Long lx) {
-                            s[a] = LuaValues.valueOf(-lx);
-                        } else if (x instanceof Double dx) {
-                            s[a] = -dx;
-                        } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.UNM, x, x, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case BNOT: {
-                        Object x = s[base + (i >>> 23)];
-                        f.pc = pc;
-                        if (Metamethods.arith(co, f, Arith.BNOT, x, x, a)) continue newFrame;
-                        s = co.stack;
-                        continue;
-                    }
-                    case NOT: {
-                        Object x = s[base + (i >>> 23)];
-                        s[a] = (x == null || x == Boolean.FALSE) ? Boolean.TRUE : Boolean.FALSE;
-                        continue;
-                    }
-                    case LEN: {
-                        Object x = s[base + (i >>> 23)];
-                        if (x instanceof String str) {
-                            s[a] = LuaValues.valueOf(str.length());
-                        } else if (x instanceof LuaTable t && t.getMetatable() == null) {
-                            s[a] = LuaValues.valueOf(t.length());
-                        } else if ((f.pc = pc) >= 0 && Metamethods.len(co, f, x, a)) {
-                            continue newFrame;
-                        } else {
-                            s = co.stack;
-                        }
-                        continue;
-                    }
-                    case CONCAT: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        f.pc = pc;
-                        Object r = Metamethods.concat(co, f, base + b, base + c);
-                        s = co.stack;
-                        s[a] = r;
-                        continue;
-                    }
-                    case JMP: {
-                        int sbx = (i >>> 14) - MAX_SBX;
-                        int close = (i >>> 6) & 0xFF;
-                        if (close != 0) {
-                            f.pc = pc;
-                            Calls.closeLevel(co, base + close - 1, null);
-                            s = co.stack;
-                        }
-                        pc += sbx;
-                        if (sbx < 0 && --L.hookCounter <= 0) {
-                            f.pc = pc;
-                            L.tick();
-                        }
-                        continue;
-                    }
-                    case EQ: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        boolean eq;
-                        if (x == y) eq = !(x instanceof Double d && d.isNaN());
-                        else if (x instanceof LuaTable || x instanceof LuaUserdata) {
-                            f.pc = pc;
-                            int r = Metamethods.eq(co, f, x, y, (i >>> 6) & 0xFF);
-                            if (r == 2) continue newFrame;
-                            s = co.stack; // a Java metamethod may have grown the stack
-                            eq = r == 1;
-                        } else eq = LuaValues.rawEquals(x, y);
-                        if (eq != (((i >>> 6) & 0xFF) != 0)) pc++;
-                        continue;
-                    }
-                    case LT: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        boolean lt;
-                        if (x instanceof Long lx && y instanceof Long ly) lt = lx < ly;
-                        else if (x instanceof Double dx && y instanceof Double dy) lt = dx < dy;
-                        else {
-                            f.pc = pc;
-                            int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, false);
-                            if (r == 2) continue newFrame;
-                            s = co.stack; // a Java metamethod may have grown the stack
-                            lt = r == 1;
-                        }
-                        if (lt != (((i >>> 6) & 0xFF) != 0)) pc++;
-                        continue;
-                    }
-                    case LE: {
-                        int b = i >>> 23, c = (i >>> 14) & 0x1FF;
-                        Object x = b >= 256 ? k[b - 256] : s[base + b];
-                        Object y = c >= 256 ? k[c - 256] : s[base + c];
-                        boolean le;
-                        if (x instanceof Long lx && y instanceof Long ly) le = lx <= ly;
-                        else if (x instanceof Double dx && y instanceof Double dy) le = dx <= dy;
-                        else {
-                            f.pc = pc;
-                            int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, true);
-                            if (r == 2) continue newFrame;
-                            s = co.stack; // a Java metamethod may have grown the stack
-                            le = r == 1;
-                        }
-                        if (le != (((i >>> 6) & 0xFF) != 0)) pc++;
-                        continue;
-                    }
-                    case TEST: {
-                        Object x = s[a];
-                        boolean truth = x != null && x != Boolean.FALSE;
-                        if (truth != (((i >>> 14) & 0x1FF) != 0)) pc++;
-                        continue;
-                    }
-                    case CALL: {
-                        int b = i >>> 23;
-                        int nargs = b != 0 ? b - 1 : f.top - a - 1;
-                        int nres = ((i >>> 14) & 0x1FF) - 1;
-                        Object fn = s[a];
-                        f.pc = pc;
-                        if (--L.hookCounter <= 0) L.tick();
-                        if (fn instanceof LuaClosure lc) {
-                            Prototype np = lc.p;
-                            int nb = a + 1;
-                            int d = co.depth;
-                            CallFrame nf;
-                            if (!np.isVararg && nb + np.numParams + np.maxStack <= s.length
-                                    && d < co.frames.length && (nf = co.frames[d]) != null) {
-                                // fast path: fixed-arity Lua call, frame switch without leaving the loop
-                                for (int j = nargs; j < np.numParams; j++) s[nb + j] = null;
-                                co.depth = d + 1;
-                                nf.closure = lc;
-                                nf.p = np;
-                                nf.base = nb;
-                                nf.ret = a;
-                                nf.pc = 0;
-                                nf.nresults = nres;
-                                nf.flags = 0;
-                                nf.top = nb;
-                                nf.varargs = null;
-                                f = nf;
-                                cl = lc;
-                                p = np;
-                                code = np.code;
-                                k = np.constants;
-                                up = lc.upvals;
-                                base = nb;
-                                pc = 0;
+                            case Arith.IDIV:
+                                if (vy > 0) {
+                                    s[a] = LuaValues.valueOf(Math.floorDiv(vx, vy));
+                                    continue;
+                                }
+                                break;
+                            case Arith.BAND:
+                                s[a] = LuaValues.valueOf(vx & vy);
                                 continue;
-                            }
-                            f.pc = pc;
-                            pushLua(co, lc, a, nargs, nres);
-                            continue newFrame;
+                            case Arith.BOR:
+                                s[a] = LuaValues.valueOf(vx | vy);
+                                continue;
+                            case Arith.BXOR:
+                                s[a] = LuaValues.valueOf(vx ^ vy);
+                                continue;
+                            default:
+                                break;
                         }
-                        f.pc = pc;
-                        if (!Calls.callOther(co, f, a, nargs, nres, 0)) return false;
-                        continue newFrame;
+                    } else if (op <= Arith.IDIV && x instanceof Double dx && y instanceof Double dy) {
+                        s[a] = Arith.floatArith(op, dx, dy);
+                        continue;
                     }
-                    case TAILCALL: {
-                        int b = i >>> 23;
-                        int nargs = b != 0 ? b - 1 : f.top - a - 1;
-                        Object fn = s[a];
-                        f.pc = pc;
-                        if (--L.hookCounter <= 0) L.tick();
-                        if (fn instanceof LuaClosure lc) {
-                            if (co.openUpvals != null) co.closeUpvalues(base);
-                            int func = base - 1;
-                            System.arraycopy(s, a, s, func, nargs + 1);
-                            int flags = f.flags, ret = f.ret, nresults = f.nresults, contReg = f.contReg;
-                            Object handler = f.handler;
-                            co.depth--;
-                            CallFrame nf = pushLua(co, lc, func, nargs, nresults);
-                            nf.flags = flags;
-                            nf.ret = ret;
-                            nf.contReg = contReg;
-                            nf.handler = handler;
-                            continue newFrame;
-                        }
-                        f.pc = pc;
-                        if (!Calls.callOther(co, f, a, nargs, -1, 0)) return false;
-                        continue newFrame;
+                    f.pc = pc;
+                    if (Metamethods.arith(co, f, (i & 0x3F) - ADD, x, y, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case UNM: {
+                    int a = base + (((i ^ UNM) >>> 6) & 0xFF);
+                    Object x = s[base + ((i ^ UNM) >>> 23)];
+                    if (x instanceof Long lx) {
+                        s[a] = LuaValues.valueOf(-lx);
+                    } else if (x instanceof Double dx) {
+                        s[a] = -dx;
+                    } else if ((f.pc = pc) >= 0 && Metamethods.arith(co, f, Arith.UNM, x, x, a)) {
+                        return NEXT_FRAME;
+                    } else {
+                        s = co.stack;
                     }
-                    case RETURN: {
-                        int b = i >>> 23;
-                        int n = b != 0 ? b - 1 : f.top - a;
-                        if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
-                            f.pc = pc;
-                            f.pc = pc;
-                            Calls.closeTbc(co, base, null);
-                            s = co.stack;
-                        }
-                        if (co.openUpvals != null) co.closeUpvalues(base);
-                        int d = co.depth - 1;
-                        if (f.flags == 0 && d > stopDepth) {
-                            // fast path: plain return to a Lua caller in this run
-                            int ret = f.ret;
-                            int wanted = f.nresults;
-                            CallFrame caller = co.frames[d - 1];
-                            if (wanted >= 0) {
-                                for (int j = 0; j < wanted; j++) s[ret + j] = j < n ? s[a + j] : null;
-                                co.lastTop = ret + wanted;
-                            } else {
-                                System.arraycopy(s, a, s, ret, n);
-                                co.lastTop = caller.top = ret + n;
-                            }
-                            f.closure = null;
-                            f.varargs = null;
-                            co.depth = d;
-                            f = caller;
-                            cl = f.closure;
-                            p = f.p;
-                            code = p.code;
-                            k = p.constants;
-                            up = cl.upvals;
-                            base = f.base;
-                            pc = f.pc;
-                            continue;
-                        }
-                        doReturn(co, f, a, n);
-                        if (co.depth == stopDepth) return true;
-                        continue newFrame;
+                    continue;
+                }
+                case BNOT: {
+                    int a = base + (((i ^ BNOT) >>> 6) & 0xFF);
+                    Object x = s[base + ((i ^ BNOT) >>> 23)];
+                    f.pc = pc;
+                    if (Metamethods.arith(co, f, Arith.BNOT, x, x, a)) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                case NOT: {
+                    int a = base + (((i ^ NOT) >>> 6) & 0xFF);
+                    Object x = s[base + ((i ^ NOT) >>> 23)];
+                    s[a] = (x == null || x == Boolean.FALSE) ? Boolean.TRUE : Boolean.FALSE;
+                    continue;
+                }
+                case LEN: {
+                    int a = base + (((i ^ LEN) >>> 6) & 0xFF);
+                    Object x = s[base + ((i ^ LEN) >>> 23)];
+                    if (x instanceof String str) {
+                        s[a] = LuaValues.valueOf(str.length());
+                    } else if (x instanceof LuaTable t && t.getMetatable() == null) {
+                        s[a] = LuaValues.valueOf(t.length());
+                    } else if ((f.pc = pc) >= 0 && Metamethods.len(co, f, x, a)) {
+                        return NEXT_FRAME;
+                    } else {
+                        s = co.stack;
                     }
-                    case FORLOOP: {
-                        Object st = s[a + 1];
-                        if (st instanceof long[] counter) {
-                            if (counter[0]-- != 0) {
-                                Long next = LuaValues.valueOf((Long) s[a] + counter[1]);
-                                s[a] = next;
-                                s[a + 3] = next;
-                                pc += (i >>> 14) - MAX_SBX;
-                            }
+                    continue;
+                }
+                case CONCAT: {
+                    int a = base + (((i ^ CONCAT) >>> 6) & 0xFF);
+                    int b = (i ^ CONCAT) >>> 23, c = ((i ^ CONCAT) >>> 14) & 0x1FF;
+                    f.pc = pc;
+                    if (c == b + 1 && Metamethods.concatPair(co, f, s[base + b], s[base + c], a)) {
+                        return NEXT_FRAME; // a Lua __concat runs as a frame (it may yield)
+                    }
+                    Object r = Metamethods.concat(co, f, base + b, base + c);
+                    s = co.stack;
+                    s[a] = r;
+                    continue;
+                }
+                case JMP: {
+                    int sbx = ((i ^ JMP) >>> 14) - MAX_SBX;
+                    int close = (i >>> 6) & 0xFF;
+                    if (close != 0) {
+                        f.pc = pc;
+                        if (ColdInstructions.closeInFrame(co, f, base + close - 1, pc - 1)) return NEXT_FRAME;
+                        Calls.closeLevel(co, base + close - 1, null);
+                        s = co.stack;
+                    }
+                    pc += sbx;
+                    if (sbx < 0 && --L.hookCounter <= 0) {
+                        f.pc = pc;
+                        L.tick();
+                    }
+                    continue;
+                }
+                case EQ: {
+                    int a = base + (((i ^ EQ) >>> 6) & 0xFF);
+                    int b = (i ^ EQ) >>> 23, c = ((i ^ EQ) >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    boolean eq;
+                    if (x == y) eq = !(x instanceof Double d && d.isNaN());
+                    else if (x instanceof LuaTable || x instanceof LuaUserdata) {
+                        f.pc = pc;
+                        int r = Metamethods.eq(co, f, x, y, (i >>> 6) & 0xFF);
+                        if (r == 2) return NEXT_FRAME;
+                        s = co.stack; // a Java metamethod may have grown the stack
+                        eq = r == 1;
+                    } else eq = LuaValues.rawEquals(x, y);
+                    if (eq != ((((i ^ EQ) >>> 6) & 0xFF) != 0)) {
+                        pc++;
+                    } else {
+                        // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                        int j = code[pc];
+                        if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                    }
+                    continue;
+                }
+                case LT: {
+                    int a = base + (((i ^ LT) >>> 6) & 0xFF);
+                    int b = (i ^ LT) >>> 23, c = ((i ^ LT) >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    boolean lt;
+                    if (x instanceof Long lx && y instanceof Long ly) lt = lx < ly;
+                    else if (x instanceof Double dx && y instanceof Double dy) lt = dx < dy;
+                    else {
+                        f.pc = pc;
+                        int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, false);
+                        if (r == 2) return NEXT_FRAME;
+                        s = co.stack; // a Java metamethod may have grown the stack
+                        lt = r == 1;
+                    }
+                    if (lt != ((((i ^ LT) >>> 6) & 0xFF) != 0)) {
+                        pc++;
+                    } else {
+                        // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                        int j = code[pc];
+                        if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                    }
+                    continue;
+                }
+                case LE: {
+                    int a = base + (((i ^ LE) >>> 6) & 0xFF);
+                    int b = (i ^ LE) >>> 23, c = ((i ^ LE) >>> 14) & 0x1FF;
+                    Object x = b >= 256 ? k[b - 256] : s[base + b];
+                    Object y = c >= 256 ? k[c - 256] : s[base + c];
+                    boolean le;
+                    if (x instanceof Long lx && y instanceof Long ly) le = lx <= ly;
+                    else if (x instanceof Double dx && y instanceof Double dy) le = dx <= dy;
+                    else {
+                        f.pc = pc;
+                        int r = Metamethods.lessThan(co, f, x, y, (i >>> 6) & 0xFF, true);
+                        if (r == 2) return NEXT_FRAME;
+                        s = co.stack; // a Java metamethod may have grown the stack
+                        le = r == 1;
+                    }
+                    if (le != ((((i ^ LE) >>> 6) & 0xFF) != 0)) {
+                        pc++;
+                    } else {
+                        // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                        int j = code[pc];
+                        if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                    }
+                    continue;
+                }
+                case TEST: {
+                    int a = base + (((i ^ TEST) >>> 6) & 0xFF);
+                    Object x = s[a];
+                    boolean truth = x != null && x != Boolean.FALSE;
+                    if (truth != ((((i ^ TEST) >>> 14) & 0x1FF) != 0)) {
+                        pc++;
+                    } else {
+                        // the following forward JMP (without upvalues to close) runs here, saving a dispatch
+                        int j = code[pc];
+                        if ((j & 0x3FFF) == JMP && (j >>> 14) >= MAX_SBX) pc += (j >>> 14) - MAX_SBX + 1;
+                    }
+                    continue;
+                }
+                case CALL: {
+                    int a = base + (((i ^ CALL) >>> 6) & 0xFF);
+                    int b = (i ^ CALL) >>> 23;
+                    int nargs = b != 0 ? b - 1 : f.top - a - 1;
+                    int nres = (((i ^ CALL) >>> 14) & 0x1FF) - 1;
+                    Object fn = s[a];
+                    f.pc = pc;
+                    if (--L.hookCounter <= 0) L.tick();
+                    if (fn instanceof LuaClosure lc) {
+                        Prototype np = lc.p;
+                        int nb = a + 1;
+                        int d = co.depth;
+                        CallFrame nf;
+                        if (!np.isVararg && nb + np.numParams + np.maxStack <= s.length
+                                && d < co.frames.length && (nf = co.frames[d]) != null) {
+                            // fast path: fixed-arity Lua call, frame switch without leaving the loop
+                            for (int j = nargs; j < np.numParams; j++) s[nb + j] = null;
+                            co.depth = d + 1;
+                            // pc and top of the new frame are written before anything reads them;
+                            // varargs is already null (returns clear it)
+                            nf.closure = lc;
+                            nf.p = np;
+                            nf.base = nb;
+                            nf.ret = a;
+                            nf.nresults = nres;
+                            nf.flags = 0;
+                            nf.pc = 0;
+                            return NEXT_FRAME;
+                        }
+                        Frames.pushLua(co, lc, a, nargs, nres);
+                        return NEXT_FRAME;
+                    }
+                    f.pc = pc;
+                    if (!Calls.callOther(co, f, a, nargs, nres)) return YIELDED;
+                    return NEXT_FRAME;
+                }
+                case TAILCALL: {
+                    int a = base + (((i ^ TAILCALL) >>> 6) & 0xFF);
+                    int b = (i ^ TAILCALL) >>> 23;
+                    int nargs = b != 0 ? b - 1 : f.top - a - 1;
+                    Object fn = s[a];
+                    f.pc = pc;
+                    if (--L.hookCounter <= 0) L.tick();
+                    if (fn instanceof LuaClosure lc) {
+                        ColdInstructions.tailCall(co, f, a, nargs, lc);
+                        return NEXT_FRAME;
+                    }
+                    f.pc = pc;
+                    if (!Calls.callOther(co, f, a, nargs, -1)) return YIELDED;
+                    return NEXT_FRAME;
+                }
+                case RETURN: {
+                    int a = base + (((i ^ RETURN) >>> 6) & 0xFF);
+                    int b = (i ^ RETURN) >>> 23;
+                    int n = b != 0 ? b - 1 : f.top - a;
+                    if (co.tbcCount > 0 && co.tbc[co.tbcCount - 1] >= base) {
+                        f.pc = pc;
+                        if (ColdInstructions.closeInFrame(co, f, base, pc - 1)) return NEXT_FRAME;
+                        Calls.closeTbc(co, base, null);
+                        s = co.stack;
+                    }
+                    Upvalue ou = co.openUpvals;
+                    if (ou != null && ou.index >= base) co.closeUpvalues(base);
+                    int d = co.depth - 1;
+                    if (f.flags == 0 && d > stopDepth) {
+                        // fast path: plain return to a Lua caller in this run
+                        int ret = f.ret;
+                        int wanted = f.nresults;
+                        CallFrame caller = co.frames[d - 1];
+                        if (wanted == 1) {
+                            s[ret] = n > 0 ? s[a] : null;
+                        } else if (wanted >= 0) {
+                            for (int j = 0; j < wanted; j++) s[ret + j] = j < n ? s[a + j] : null;
                         } else {
-                            double step = (Double) s[a + 2];
-                            double limit = (Double) st;
-                            double v = (Double) s[a] + step;
-                            if (step > 0 ? v <= limit : v >= limit) {
-                                Double dv = v;
-                                s[a] = dv;
-                                s[a + 3] = dv;
-                                pc += (i >>> 14) - MAX_SBX;
-                            }
+                            System.arraycopy(s, a, s, ret, n);
+                            caller.top = ret + n;
                         }
+                        // the popped frame keeps its closure until the depth is reused
+                        if (f.varargs != null) f.varargs = null;
+                        co.depth = d;
+                        return NEXT_FRAME;
+                    }
+                    Frames.doReturn(co, f, a, n);
+                    if (co.depth == stopDepth) return DONE;
+                    return NEXT_FRAME;
+                }
+                case FORLOOP: {
+                    int a = base + (((i ^ FORLOOP) >>> 6) & 0xFF);
+                    Object st = s[a + 1];
+                    if (st instanceof long[] counter) {
+                        if (counter[0]-- != 0) {
+                            long next = counter[2] + counter[1]; // the index lives in the counter
+                            counter[2] = next;
+                            s[a + 3] = LuaValues.valueOf(next);
+                            pc += ((i ^ FORLOOP) >>> 14) - MAX_SBX;
+                        }
+                    } else {
+                        double step = (Double) s[a + 2];
+                        double limit = (Double) st;
+                        double v = (Double) s[a] + step;
+                        if (step > 0 ? v <= limit : v >= limit) {
+                            Double dv = v;
+                            s[a] = dv;
+                            s[a + 3] = dv;
+                            pc += ((i ^ FORLOOP) >>> 14) - MAX_SBX;
+                        }
+                    }
+                    if (--L.hookCounter <= 0) {
+                        f.pc = pc;
+                        L.tick();
+                    }
+                    continue;
+                }
+                case FORPREP: {
+                    int a = base + (((i ^ FORPREP) >>> 6) & 0xFF);
+                    f.pc = pc;
+                    if (!ForLoop.prepare(s, a)) pc += ((i ^ FORPREP) >>> 14) - MAX_SBX;
+                    continue;
+                }
+                case TFORCALL: {
+                    int a = base + (((i ^ TFORCALL) >>> 6) & 0xFF);
+                    f.pc = pc;
+                    int r = ColdInstructions.forCall(co, f, i, a);
+                    if (r == 0) continue;
+                    if (r < 0) return YIELDED;
+                    return NEXT_FRAME;
+                }
+                case TFORLOOP: {
+                    int a = base + (((i ^ TFORLOOP) >>> 6) & 0xFF);
+                    Object v = s[a + 4];
+                    if (v != null) {
+                        s[a + 2] = v;
+                        pc += ((i ^ TFORLOOP) >>> 14) - MAX_SBX;
                         if (--L.hookCounter <= 0) {
                             f.pc = pc;
                             L.tick();
                         }
-                        continue;
                     }
-                    case FORPREP: {
-                        f.pc = pc;
-                        if (!ForLoop.prepare(s, a)) pc += (i >>> 14) - MAX_SBX;
-                        continue;
-                    }
-                    case TFORCALL: {
-                        s[a + 4] = s[a];
-                        s[a + 5] = s[a + 1];
-                        s[a + 6] = s[a + 2];
-                        int nres = (i >>> 14) & 0x1FF;
-                        Object fn = s[a + 4];
-                        if (s[a + 5] instanceof LuaTable t) {
-                            // pairs and ipairs loops over tables run without calling out
-                            if (fn == BaseLib.NEXT) {
-                                f.pc = pc;
-                                if (!t.next(s[a + 6], s, a + 4)) s[a + 4] = null;
-                                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
-                                continue;
-                            }
-                            if (fn == BaseLib.IPAIRS_ITER && t.getMetatable() == null && s[a + 6] instanceof Long ctl) {
-                                long idx = ctl + 1;
-                                Object v = t.rawgetInt(idx);
-                                if (v == null) {
-                                    s[a + 4] = null;
-                                } else {
-                                    s[a + 4] = LuaValues.valueOf(idx);
-                                    s[a + 5] = v;
-                                }
-                                for (int j = 2; j < nres; j++) s[a + 4 + j] = null;
-                                continue;
-                            }
-                        }
-                        if (fn instanceof LuaClosure lc) {
-                            f.pc = pc;
-                            pushLua(co, lc, a + 4, 2, nres);
-                            continue newFrame;
-                        }
-                        f.pc = pc;
-                        if (!Calls.callOther(co, f, a + 4, 2, nres, 0)) return false;
-                        continue newFrame;
-                    }
-                    case TFORLOOP: {
-                        Object v = s[a + 4];
-                        if (v != null) {
-                            s[a + 2] = v;
-                            pc += (i >>> 14) - MAX_SBX;
-                            if (--L.hookCounter <= 0) {
-                                f.pc = pc;
-                                L.tick();
-                            }
-                        }
-                        continue;
-                    }
-                    case SETLIST: {
-                        int n = i >>> 23;
-                        int c = (i >>> 14) & 0x1FF;
-                        if (c == 0) {
-                            c = code[pc++];
-                            f.pc = pc;
-                        }
-                        if (n == 0) n = f.top - a - 1;
-                        LuaTable t = (LuaTable) s[a];
-                        long start = (long) (c - 1) * FIELDS_PER_FLUSH;
-                        for (int j = 1; j <= n; j++) t.rawsetInt(start + j, s[a + j]);
-                        continue;
-                    }
-                    case CLOSE:
-                        f.pc = pc;
-                        Calls.closeLevel(co, a, null);
-                        s = co.stack;
-                        continue;
-                    case TBC: {
-                        Object v = s[a];
-                        if (v != null && v != Boolean.FALSE) {
-                            f.pc = pc;
-                            if (Metamethods.get(L, v, "__close") == null) {
-                                String name = p.localName(a - base, pc - 1);
-                                throw LuaError.runtime("variable '" + (name == null ? "?" : name) + "' got a non-closable value");
-                            }
-                            co.addTbc(a);
-                        }
-                        continue;
-                    }
-                    case CLOSURE: {
-                        Prototype np = p.protos[i >>> 14];
-                        int nu = np.upvalIndex.length;
-                        Upvalue[] uv = new Upvalue[nu];
-                        for (int j = 0; j < nu; j++) {
-                            uv[j] = np.upvalInStack[j] ? co.findUpvalue(base + np.upvalIndex[j]) : up[np.upvalIndex[j]];
-                        }
-                        s[a] = new LuaClosure(np, uv);
-                        continue;
-                    }
-                    case VARARG: {
-                        int b = i >>> 23;
-                        Object[] va = f.varargs;
-                        int n = va.length;
-                        if (b == 0) {
-                            co.ensureStack(a + n + 1);
-                            s = co.stack;
-                            System.arraycopy(va, 0, s, a, n);
-                            f.top = a + n;
-                        } else {
-                            int want = b - 1;
-                            for (int j = 0; j < want; j++) s[a + j] = j < n ? va[j] : null;
-                        }
-                        continue;
-                    }
-                    default:
-                        throw new IllegalStateException("bad opcode " + (i & 0x3F));
+                    continue;
                 }
-            }
-            } catch (RuntimeException | Error e) {
-                f.pc = pc; // the error position and traceback read the frame's pc
-                throw e;
+                case SETLIST: case CLOSE: case TBC: case CLOSURE: case VARARG: {
+                    int a = base + (((i ^ SETLIST) >>> 6) & 0xFF);
+                    f.pc = pc;
+                    pc = ColdInstructions.coldOp(co, f, i, a, pc);
+                    if (pc < 0) return NEXT_FRAME;
+                    s = co.stack;
+                    continue;
+                }
+                default:
+                    throw new IllegalStateException("bad opcode " + (i & 0x3F));
             }
         }
+        } catch (RuntimeException | Error e) {
+            f.pc = pc; // the error position and traceback read the frame's pc
+            throw e;
+        }
     }
-
 }

@@ -37,6 +37,14 @@ public class LuaError extends RuntimeException {
         this.value = value;
     }
 
+    /**
+     * An error raised by a Java function the way {@code luaL_error} raises it: the message gets
+     * the position of the calling Lua code ({@code "chunk:line: message"}).
+     */
+    public static LuaError error(String message) {
+        return runtime(LuaStrings.fromJava(message));
+    }
+
     /** A VM runtime error: the interpreter prefixes the current position. */
     static LuaError runtime(String message) {
         LuaError e = new LuaError(message);

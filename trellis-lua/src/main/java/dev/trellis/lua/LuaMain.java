@@ -42,8 +42,11 @@ public final class LuaMain {
             return 0;
         } catch (LuaError e) {
             System.out.flush();
-            System.err.println("lua: " + e.getMessage());
-            if (e.luaTraceback() != null) System.err.println(e.luaTraceback());
+            Object v = e.value();
+            boolean described = !(v instanceof String) && Metamethods.get(state, v, "__tostring") != null;
+            String msg = described ? LuaStrings.toJava(BaseLib.tostring(state, v)) : e.getMessage();
+            System.err.println("lua: " + msg);
+            if (!described && e.luaTraceback() != null) System.err.println(e.luaTraceback()); // as lua.c's msghandler
             return 1;
         } catch (LuaKill e) {
             System.err.println("lua: killed: " + e.getMessage());

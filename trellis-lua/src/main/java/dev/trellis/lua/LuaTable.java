@@ -28,7 +28,11 @@ public final class LuaTable {
     /** Occupied hash slots, tombstones included. */
     private int hashUsed;
     private LuaTable metatable;
-    private boolean readOnly;
+    /** READ_ONLY and/or WEAK; zero for ordinary tables, so writes check one byte. */
+    private byte mode;
+    private static final byte READ_ONLY = 1, WEAK = 2;
+    /** The contents of a weak table (its array and hash parts are then empty), else null. */
+    private WeakStore weak;
 
     public LuaTable() {}
 
@@ -37,7 +41,7 @@ public final class LuaTable {
         if (arrayCapacity > 0) array = new Object[arrayCapacity];
         if (hashCapacity > 0) {
             int cap = 4;
-            while (cap * 3 / 4 < hashCapacity) cap <<= 1;
+            while (cap / 2 < hashCapacity) cap <<= 1;
             hashKeys = new Object[cap];
             hashValues = new Object[cap];
         }
@@ -50,20 +54,49 @@ public final class LuaTable {
     public void setMetatable(LuaTable mt) {
         checkWritable();
         this.metatable = mt;
+        Object m = mt == null ? null : mt.rawgetStr("__mode");
+        boolean wk = m instanceof String s && s.indexOf('k') >= 0;
+        boolean wv = m instanceof String s2 && s2.indexOf('v') >= 0;
+        if (wk || wv) {
+            if (weak == null || weak.weakKeys != wk || weak.weakValues != wv) becomeWeak(wk, wv);
+        } else if (weak != null) {
+            becomeStrong();
+        }
+    }
+
+    private void becomeWeak(boolean wk, boolean wv) {
+        WeakStore store = new WeakStore(wk, wv);
+        Object[] kv = new Object[2];
+        for (Object k = null; next(k, kv); k = kv[0]) store.put(kv[0], kv[1]);
+        weak = store;
+        mode |= WEAK;
+        array = EMPTY;
+        arraySize = 0;
+        hashKeys = null;
+        hashValues = null;
+        hashUsed = 0;
+    }
+
+    private void becomeStrong() {
+        WeakStore store = weak;
+        weak = null;
+        mode &= ~WEAK;
+        Object[] kv = new Object[2];
+        for (Object k = null; store.next(k, kv, 0); k = kv[0]) rawset(kv[0], kv[1]);
     }
 
     /** Makes this table read-only: every later raw write raises a Lua error. */
     public LuaTable freeze() {
-        readOnly = true;
+        mode |= READ_ONLY;
         return this;
     }
 
     public boolean isReadOnly() {
-        return readOnly;
+        return (mode & READ_ONLY) != 0;
     }
 
     private void checkWritable() {
-        if (readOnly) {
+        if ((mode & READ_ONLY) != 0) {
             throw LuaError.vm("attempt to modify a read-only table (the shared standard library)");
         }
     }
@@ -85,20 +118,41 @@ public final class LuaTable {
     /** Raw get of an integer key. */
     public Object rawgetInt(long key) {
         if (key - 1 < arraySize && key >= 1) return array[(int) (key - 1)];
-        if (hashKeys == null) return null;
+        if (hashKeys == null) return weak == null ? null : weak.get(LuaValues.valueOf(key));
         return hashGet(LuaValues.valueOf(key));
     }
 
     /** Raw get of a string key. */
     public Object rawgetStr(String key) {
-        return hashGet(key);
+        Object[] keys = hashKeys;
+        if (keys == null) return weak == null ? null : weak.get(key);
+        int mask = keys.length - 1;
+        int h = key.hashCode();
+        int i = (h ^ (h >>> 16)) & mask;
+        while (true) {
+            Object k = keys[i];
+            if (k == key) return hashValues[i]; // interned constants usually match here
+            if (k == null) return null;
+            if (k instanceof String s && s.hashCode() == h && s.equals(key)) return hashValues[i];
+            i = (i + 1) & mask;
+        }
     }
 
     private Object hashGet(Object key) {
+        if (key instanceof String s) return rawgetStr(s);
         Object[] keys = hashKeys;
-        if (keys == null) return null;
+        if (keys == null) return weak == null ? null : weak.get(key);
         int mask = keys.length - 1;
         int i = hash(key) & mask;
+        if (key instanceof Long l) {
+            long v = l;
+            while (true) {
+                Object k = keys[i];
+                if (k == null) return null;
+                if (k == key || k instanceof Long kl && kl == v) return hashValues[i];
+                i = (i + 1) & mask;
+            }
+        }
         while (true) {
             Object k = keys[i];
             if (k == null) return null;
@@ -136,13 +190,21 @@ public final class LuaTable {
             if (Double.isNaN(d)) throw LuaError.vm("table index is NaN");
         }
         if (key == null) throw LuaError.vm("table index is nil");
-        checkWritable();
+        if (mode != 0 && specialWrite(key, value)) return;
         hashPut(key, value);
+    }
+
+    /** Writes to read-only (raises) and weak tables; false for an ordinary write. */
+    private boolean specialWrite(Object key, Object value) {
+        checkWritable();
+        if (weak == null) return false;
+        weak.put(key, value);
+        return true;
     }
 
     /** Raw set of an integer key. */
     public void rawsetInt(long key, Object value) {
-        checkWritable();
+        if (mode != 0 && specialWrite(LuaValues.valueOf(key), value)) return;
         int size = arraySize;
         if (key >= 1 && key <= size) {
             array[(int) (key - 1)] = value;
@@ -202,7 +264,7 @@ public final class LuaTable {
 
     /** Raw set of a string key. */
     public void rawsetStr(String key, Object value) {
-        checkWritable();
+        if (mode != 0 && specialWrite(key, value)) return;
         hashPut(key, value);
     }
 
@@ -225,7 +287,7 @@ public final class LuaTable {
             i = (i + 1) & mask;
         }
         if (value == null) return;
-        if ((hashUsed + 1) * 4 > keys.length * 3) {
+        if ((hashUsed + 1) * 2 > keys.length) { // at most half full: short probe chains for misses
             rehash();
             hashPut(key, value);
             return;
@@ -240,7 +302,7 @@ public final class LuaTable {
         int live = 0;
         for (Object v : oldV) if (v != null) live++;
         int cap = 4;
-        while (cap * 3 / 4 <= live + 1) cap <<= 1;
+        while (cap / 2 <= live + 1) cap <<= 1;
         hashKeys = new Object[cap];
         hashValues = new Object[cap];
         hashUsed = 0;
@@ -261,6 +323,7 @@ public final class LuaTable {
 
     /** The border {@code #t} (raw, no {@code __len}). */
     public long length() {
+        if (weak != null) return weak.length();
         if (arraySize > 0) return arraySize;
         if (hashKeys == null || hashGet(1L) == null) return 0;
         long i = 1, j = 2;
@@ -296,6 +359,7 @@ public final class LuaTable {
 
     /** {@link #next(Object, Object[])} writing key and value at {@code out[at]} and {@code out[at + 1]}. */
     boolean next(Object key, Object[] out, int at) {
+        if (weak != null) return weak.next(key, out, at);
         int i;
         if (key == null) {
             i = 0;

@@ -133,7 +133,7 @@ final class Metamethods {
 
     // ---------------------------------------------------------------- calling a metamethod
 
-    private static boolean callMeta(Coroutine co, CallFrame f, LuaFunction fn, Object a1, Object a2, Object a3,
+    static boolean callMeta(Coroutine co, CallFrame f, LuaFunction fn, Object a1, Object a2, Object a3,
                                     int nargs, int flags, int contReg) {
         if (fn instanceof LuaClosure lc) {
             int func = Calls.watermark(co);
@@ -143,7 +143,7 @@ final class Metamethods {
             s[func + 1] = a1;
             s[func + 2] = a2;
             s[func + 3] = a3;
-            CallFrame nf = Interpreter.pushLua(co, lc, func, nargs, 1);
+            CallFrame nf = Frames.pushLua(co, lc, func, nargs, 1);
             nf.flags = flags;
             nf.contReg = contReg;
             return true;
@@ -230,6 +230,19 @@ final class Metamethods {
 
     static boolean isStringLike(Object v) {
         return v instanceof String || v instanceof Long || v instanceof Double;
+    }
+
+    /**
+     * {@code x .. y} where a Lua {@code __concat} applies: runs it as a continuation frame and
+     * returns true; false when the general path must handle the operands.
+     */
+    static boolean concatPair(Coroutine co, CallFrame f, Object x, Object y, int a) {
+        if (isStringLike(x) && isStringLike(y)) return false;
+        LuaState L = co.state;
+        Object h = isStringLike(x) ? null : get(L, x, "__concat");
+        if (h == null && !isStringLike(y)) h = get(L, y, "__concat");
+        if (!(h instanceof LuaClosure lc)) return false;
+        return callMeta(co, f, lc, x, y, null, 2, CallFrame.CONT_STORE, a - f.base);
     }
 
     static Object concat(Coroutine co, CallFrame f, int from, int to) {

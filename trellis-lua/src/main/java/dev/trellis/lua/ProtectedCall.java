@@ -16,7 +16,7 @@ abstract class ProtectedCall extends JavaFunction {
             if (nargs == 0) throw LuaError.runtime("bad argument #1 to 'pcall' (value expected)");
             Object callee = co.stack[a + 1];
             if (callee instanceof LuaClosure lc) {
-                CallFrame nf = Interpreter.pushLua(co, lc, a + 1, nargs - 1, nres);
+                CallFrame nf = Frames.pushLua(co, lc, a + 1, nargs - 1, nres);
                 nf.ret = a;
                 nf.flags = CallFrame.PCALL;
                 return true;
@@ -39,7 +39,7 @@ abstract class ProtectedCall extends JavaFunction {
             Object handler = s[a + 2];
             System.arraycopy(s, a + 3, s, a + 2, nargs - 2);
             if (callee instanceof LuaClosure lc) {
-                CallFrame nf = Interpreter.pushLua(co, lc, a + 1, nargs - 2, nres);
+                CallFrame nf = Frames.pushLua(co, lc, a + 1, nargs - 2, nres);
                 nf.ret = a;
                 nf.flags = CallFrame.PCALL;
                 nf.handler = handler;

@@ -5,7 +5,7 @@ package dev.trellis.lua;
  * information. Immutable once built and shared by every state that runs the chunk.
  *
  * <pre>{@code
- * Prototype p = LuaCompiler.compile("return 1 + 2", "=demo");
+ * Prototype p = LuaState.compile("return 1 + 2", "=demo");
  * p.source();   // "demo"
  * }</pre>
  */

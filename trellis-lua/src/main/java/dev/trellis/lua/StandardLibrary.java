@@ -92,6 +92,35 @@ public final class StandardLibrary {
         }
     }
 
+    /**
+     * A {@code debug} table holding only {@code traceback}, for hosts whose entries ask for it
+     * (there is no {@code debug} library by default): {@code xpcall(f, debug.traceback)} then
+     * works. {@code debug.traceback([msg [, level]])} returns msg followed by the traceback of
+     * the running coroutine; a non-string msg is returned as it is.
+     *
+     * <pre>{@code
+     * StandardLibrary lib = StandardLibrary.create(g -> g.rawset("debug", StandardLibrary.debugTraceback()));
+     * }</pre>
+     */
+    public static LuaTable debugTraceback() {
+        LuaTable t = new LuaTable();
+        fn(t, "traceback", (L, a) -> {
+            Object msg = LuaArgs.arg(a, 0);
+            if (msg != null && !(msg instanceof String) && !(msg instanceof Long) && !(msg instanceof Double)) {
+                return new Object[] {msg};
+            }
+            Coroutine co = L.running();
+            JavaFunction saved = co.currentJava;
+            co.currentJava = co.handlerRaisedIn;
+            try {
+                return new Object[] {Errors.traceback(co, msg == null ? null : LuaValues.tostring(msg))};
+            } finally {
+                co.currentJava = saved;
+            }
+        });
+        return t;
+    }
+
     /** The shared base library table (read-only). */
     public LuaTable functions() {
         return functions;

@@ -35,17 +35,19 @@ class CoroutineTest {
                   local ok2, v2 = pcall(coroutine.yield, "direct")
                   local t = setmetatable({}, {__index = function(t, k) return coroutine.yield("index " .. k) end,
                                              __add = function(a, b) return coroutine.yield("add") end,
-                                             __lt = function(a, b) return coroutine.yield("lt") end})
+                                             __lt = function(a, b) return coroutine.yield("lt") end,
+                                             __concat = function(a, b) return coroutine.yield("concat") end})
                   local x = t.foo
                   local y = t + 1
                   local z = t < t
+                  local w = t .. "s"
                   local ok3, e3 = pcall(function() coroutine.yield("before error") error("late", 0) end)
-                  return table.concat({tostring(ok), v, tostring(ok2), v2, x, y, tostring(z), tostring(ok3), e3}, ",")
+                  return table.concat({tostring(ok), v, tostring(ok2), v2, x, y, tostring(z), w, tostring(ok3), e3}, ",")
                 end)
-                print(co()) print(co(41)) print(co("d")) print(co("X")) print(co("Y")) print(co(true)) print(co())
+                print(co()) print(co(41)) print(co("d")) print(co("X")) print(co("Y")) print(co(true)) print(co("W")) print(co())
                 """;
-        assertThat(run(src)).isEqualTo("in pcall\ndirect\nindex foo\nadd\nlt\nbefore error\n"
-                + "true,42,true,d,X,Y,true,false,late\n");
+        assertThat(run(src)).isEqualTo("in pcall\ndirect\nindex foo\nadd\nlt\nconcat\nbefore error\n"
+                + "true,42,true,d,X,Y,true,W,false,late\n");
     }
 
     @Test

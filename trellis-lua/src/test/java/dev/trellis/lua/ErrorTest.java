@@ -109,6 +109,26 @@ class ErrorTest {
     }
 
     @Test
+    void optInDebugTracebackForXpcall() {
+        StandardLibrary lib = StandardLibrary.create(g -> g.rawset("debug", StandardLibrary.debugTraceback()));
+        LuaState state = new LuaState(lib);
+        Object[] r = state.execute(
+                "local function fail() error('oops') end local function mid() fail() end return xpcall(mid, debug.traceback)",
+                "=dbg.lua");
+        assertThat(r[0]).isEqualTo(false);
+        assertThat(r[1]).isEqualTo("""
+                dbg.lua:1: oops
+                stack traceback:
+                \t[C]: in function 'error'
+                \tdbg.lua:1: in upvalue 'fail'
+                \tdbg.lua:1: in function <dbg.lua:1>
+                \t[C]: in function 'xpcall'
+                \tdbg.lua:1: in main chunk
+                \t[C]: in ?""");
+        assertThat(new LuaState().execute("return debug", "=none")).containsExactly((Object) null);
+    }
+
+    @Test
     void errorsInMetamethodsAndStateRemainsUsable() {
         LuaState state = new LuaState();
         String src = """
@@ -128,6 +148,10 @@ class ErrorTest {
         }));
         state.register("check", JavaFunction.of("check", (L, a) -> new Object[] {LuaArgs.checkInteger(a, 0, "check")}));
         assertThat(state.execute("return pcall(fail)", "=j")).containsExactly(false, "host says no");
+        state.register("failHere", JavaFunction.of("failHere", (L, a) -> {
+            throw LuaError.error("positioned");
+        }));
+        assertThat(state.execute("return pcall(function()\n failHere() end)", "=j")).containsExactly(false, "j:2: positioned");
         assertThat(state.execute("return pcall(function() return check('x') end)", "=j"))
                 .containsExactly(false, "j:1: bad argument #1 to 'check' (number expected, got string)");
     }

@@ -5,6 +5,11 @@ import java.util.List;
 /**
  * The syntax tree the parser builds and the compiler walks. Annotations (types, casts) are parsed
  * and dropped, so they never appear here.
+ *
+ * <pre>{@code
+ * Ast.FuncBody chunk = new Parser("local x: number = 1 + 2", "=demo").parseChunk();
+ * // chunk.block() = [Local([x], [null], [BinOp('+', Num(1), Num(2))])]
+ * }</pre>
  */
 public final class Ast {
     private Ast() {}

@@ -206,7 +206,7 @@ public final class Compiler {
         for (int i = 0; i < count; i++) {
             Expr e = exprs.get(i);
             boolean last = i == count - 1;
-            if (last && ex.isMulti(e)) {
+            if (last && ExpressionCompiler.isMulti(e)) {
                 int want = n - i;
                 if (want < 0) want = 0;
                 ex.expToMulti(fs, e, want);
@@ -217,7 +217,7 @@ public final class Compiler {
                 ex.expToNextReg(fs, e);
             } else {
                 int save = fs.freereg;
-                if (ex.isMulti(e)) ex.expToMulti(fs, e, 0);
+                if (ExpressionCompiler.isMulti(e)) ex.expToMulti(fs, e, 0);
                 else ex.expToNextReg(fs, e);
                 fs.freereg = save;
             }
@@ -273,7 +273,7 @@ public final class Compiler {
                 int r = fs.reserve(1);
                 ex.expToReg(fs, ix.object(), r);
                 objRegs[i] = r;
-                if (ex.isConstantExpr(ix.key()) && ex.constRk(fs, ix.key()) >= 0) {
+                if (ExpressionCompiler.isConstantExpr(ix.key()) && ex.constRk(fs, ix.key()) >= 0) {
                     keyRks[i] = ex.constRk(fs, ix.key());
                 } else {
                     int kr = fs.reserve(1);
@@ -485,7 +485,7 @@ public final class Compiler {
         boolean multi = false;
         for (int i = 0; i < exprs.size(); i++) {
             Expr e = exprs.get(i);
-            if (i == exprs.size() - 1 && ex.isMulti(e)) {
+            if (i == exprs.size() - 1 && ExpressionCompiler.isMulti(e)) {
                 ex.expToMulti(fs, e, -1);
                 multi = true;
             } else {

@@ -146,7 +146,9 @@ final class FuncState {
         if (idx != null) return idx;
         int i = constants.size();
         if (i > OpCode.MAX_BX) throw error("too many constants", line);
-        constants.add(v);
+        // short string constants are interned: field names then match table keys (and the
+        // library's names) by identity in LuaTable's lookups
+        constants.add(v instanceof String str && str.length() <= 40 ? str.intern() : v);
         constantIndex.put(key, i);
         return i;
     }

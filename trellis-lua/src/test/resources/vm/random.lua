@@ -1,0 +1,7 @@
+math.randomseed(42)
+print(math.random(1, 100), math.random(1, 100), math.random(10), math.random(0))
+print(string.format("%.10f", math.random()))
+math.randomseed(7, 3)
+local t = {} for i = 1, 5 do t[i] = math.random(1000) end print(table.concat(t, " "))
+print(pcall(math.random, 2, 1), pcall(math.random, 1, 2, 3))
+print(math.randomseed(5))
