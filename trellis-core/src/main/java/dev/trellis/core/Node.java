@@ -502,7 +502,7 @@ public final class Node implements AutoCloseable {
         try {
             cell.thread.start();
         } catch (RuntimeException | Error e) {
-            cell.exit(Result.ofError(ProcessError.from(e)));
+            cell.exit(new ProcessCell.Thrown(e));
             throw new ProcessException(ErrorKind.INTERNAL, "failed to create process");
         }
         return cell.pid;

@@ -93,7 +93,7 @@ final class Router implements ChannelOwner {
             cell.releasePermit();
             e = cell.take();
             if (e == null) {
-                throw Terminated.INSTANCE;
+                throw ProcessCell.KILLED;
             }
             cell.acquirePermit();
         }
@@ -309,7 +309,7 @@ final class Router implements ChannelOwner {
 
     private void dieLinked() {
         cell.kill(ProcessError.LINKED_FAILED);
-        throw Terminated.INSTANCE;
+        throw ProcessCell.KILLED;
     }
 
     // ============================================================================================
@@ -328,10 +328,10 @@ final class Router implements ChannelOwner {
             while (!f.fired) {
                 awaitMailbox();
             }
-        } finally {
-            if (!f.fired) {
-                cancel(f);
-            }
+        } catch (RuntimeException ex) {
+            // Not finally: on a kill (an Error) close() cancels every timer; see Channel.
+            cancel(f);
+            throw ex;
         }
     }
 

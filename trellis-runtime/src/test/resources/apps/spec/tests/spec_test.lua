@@ -282,7 +282,9 @@ function T.deep_copy()
     local shared = {n = 1}
     local t = {a = shared, b = shared, ch = channel.new(), list = {1, 2, 3}}
     t.self = t
-    setmetatable(t, {__index = function() return "meta" end})
+    t.fn = function() return shared end
+    t.host_fn = print
+    setmetatable(t, {__index = {anything = "meta"}, __call = function() return "called" end})
     local pid = process.spawn_monitored("w:mutate", H, t)
     local e = check(await_event(process.event.EXIT, pid))
     local r = e.result.value
@@ -291,6 +293,9 @@ function T.deep_copy()
     check(r.self == r, "cycles kept")
     check(rawget(r, "ch") == nil, "channels arrive as nil")
     check(r.anything == "meta", "metatable copied")
+    check(rawget(r, "fn") == nil, "Lua functions arrive as nil")
+    check(r.host_fn == print, "host functions are shared")
+    check(getmetatable(r).__call == nil and not pcall(r), "function-valued metamethods arrive as nil")
     check(r.list[3] == 3)
     return true
 end
@@ -312,6 +317,37 @@ function T.error_objects()
     return true
 end
 
+-- the errors global: new, kinds, is, wrap/unwrap, details, retryable; errors travel between processes
+function T.errors_module()
+    local e = errors.new({message = "no such user", kind = errors.NOT_FOUND, retryable = false, details = {id = 42}})
+    check(tostring(e) == "no such user" and e:kind() == "NOT_FOUND" and e:kind() == errors.NOT_FOUND)
+    check(errors.is(e, errors.NOT_FOUND) and not errors.is(e, errors.INVALID) and not errors.is("x", errors.NOT_FOUND))
+    check(e:retryable() == false and errors.retryable(e) == false)
+    local d = e:details()
+    check(d.id == 42)
+    d.id = 1
+    check(e:details().id == 42, "details are copied out")
+    local plain = errors.new("boom")
+    check(plain:kind() == errors.UNKNOWN and plain:retryable() == true and plain:details() == nil)
+    local t = errors.new({message = "slow", kind = errors.TIMEOUT})
+    check(t:kind() == "TIMEOUT" and errors.kind(t) == errors.TIMEOUT)
+    local w = errors.wrap(e, "loading profile")
+    check(tostring(w) == "loading profile: no such user" and w:kind() == errors.NOT_FOUND and w:retryable() == false)
+    check(errors.unwrap(w) == e and w:unwrap() == e and errors.unwrap(e) == nil)
+    check(errors.wrap(nil, "x") == nil)
+    check("ctx: " .. e == "ctx: no such user")
+    check(not pcall(errors.new, {message = "m", kind = "BOGUS"}), "unknown kinds are rejected")
+    local ok, msg = pcall(errors.new, {kind = errors.INVALID})
+    check(not ok and string.find(msg, "field 'message' must be a string", 1, true), msg)
+    check(not pcall(errors.new, {message = "m", retryable = "no"}))
+    check(not pcall(errors.kind, "not an error"))
+    -- an error object sent to another process arrives intact; returned as (nil, err) it is an error exit
+    local pid = process.spawn_monitored("w:returns", H, nil, e)
+    local ev = check(await_event(process.event.EXIT, pid))
+    check(ev.result.error:kind() == errors.NOT_FOUND and ev.result.error:details().id == 42, ev.error)
+    return true
+end
+
 -- require: only listed modules and imports
 function T.require_rules()
     local pid = process.spawn_monitored("w:requires_time", H)
@@ -327,6 +363,106 @@ function T.parked_process_lives()
     check(await_event(process.event.EXIT, pid, "100ms") == nil)
     process.terminate(pid)
     check(await_event(process.event.EXIT, pid))
+    return true
+end
+
+-- §2.1 deadlock: nothing runnable, nothing parked on a mailbox channel or timer, no subscription
+function T.deadlock()
+    local DEADLOCK = "all coroutines blocked with no pending operations"
+    for _, id in ipairs({"w:deadlock", "w:deadlock_pair", "w:deadlock_in_place"}) do
+        local pid = process.spawn_monitored(id, H)
+        local e = check(await_event(process.event.EXIT, pid))
+        check(e.error and string.find(e.error, DEADLOCK, 1, true), id .. ": " .. tostring(e.error))
+    end
+    local timer = process.spawn_monitored("w:wakes_by_timer", H)
+    check(check(await_event(process.event.EXIT, timer)).result.value == "woke")
+    local idle = process.spawn_monitored("w:idle_with_inbox", H)
+    check(await_event(process.event.EXIT, idle, "50ms") == nil, "a subscribed process is idle, not deadlocked")
+    process.send(idle, "x", "hello")
+    check(check(await_event(process.event.EXIT, idle)).result.value == "hello")
+    return true
+end
+
+-- §1.2 exec: spawn, wait, and return the child's result
+function T.exec()
+    local v, err = process.exec("w:returns", H, {n = 1}, 2)
+    check(err == nil and v.n == 1, tostring(err))
+    local none, nerr = process.exec("w:returns", H)
+    check(none == nil and nerr == nil, "nothing returned: nil, nil")
+    local f, ferr = process.exec("w:fails", H, "exec boom")
+    check(f == nil and tostring(ferr) == "exec boom", tostring(ferr))
+    local r, rerr = process.exec("w:returns", H, nil, "returned error")
+    check(r == nil and rerr:message() == "returned error")
+    local _, e1 = process.exec("w:returns")
+    check(e1:kind() == "INVALID" and e1:message() == "exec requires id and host arguments")
+    local _, e2 = process.exec("", H)
+    check(e2:message() == "process ID required")
+    local _, e3 = process.exec("nonamespace", H)
+    check(e3:message() == "invalid process ID format (namespace:name required)")
+    local _, e4 = process.exec("w:returns", "")
+    check(e4:message() == "host ID required")
+    local _, e5 = process.exec("w:nope", H)
+    check(e5:message() == "factory not found")
+    local _, e6 = process.exec("w:returns", "no:host")
+    check(e6:message() == "host not found")
+    -- several coroutines may exec at once; other coroutines keep running meanwhile
+    local results = channel.new(3)
+    for i = 1, 3 do coroutine.spawn(function() results:send((process.exec("w:returns", H, i))) end) end
+    local sum = 0
+    for _ = 1, 3 do sum = sum + results:receive() end
+    check(sum == 6, "sum " .. sum)
+    return true
+end
+
+-- §1.4 Spawner: context values inherited, messages queued before the child runs, a name in place
+function T.spawner()
+    local pid = process.with_context({request_id = "r1"})
+        :with_context({user = "ann"})
+        :with_name("named_worker")
+        :with_message("config", {size = 10})
+        :spawn_monitored("w:context_reader", H)
+    local e = check(await_event(process.event.EXIT, pid))
+    local r = check(e.result.value, e.error)
+    check(r.id == "r1" and r.all.user == "ann" and r.all.request_id == "r1")
+    check(r.topic == "config" and r.data.size == 10 and r.from == "", "with_message: sender is empty")
+    check(r.name == pid, "the name is registered before the child runs")
+    check(r.missing_err == "NOT_FOUND")
+    check(process.registry.lookup("named_worker") == nil, "names are released at exit")
+    -- the caller's context is inherited by plain spawns of a child that has one
+    local base = process.with_options({anything = true})
+    check(getmetatable(base) ~= nil and base ~= process.with_options({}), "a new spawner every call")
+    check(not pcall(process.with_context, "nope"), "bad argument raises")
+    check(not pcall(process.with_context({}).with_name, process.with_context({}), ""), "empty name raises")
+    check(not pcall(function() process.with_context({}):with_message("@x", 1) end), "@ topics raise")
+    check(not pcall(function() process.with_context({[1] = "x"}) end), "keys must be strings")
+    local _, nf = process.with_context({}):spawn("w:nope", H)
+    check(nf:message() == "factory not found")
+    return true
+end
+
+-- §1.4 spawn-or-signal: a taken name gets the messages and its pid comes back; races give one winner
+function T.spawn_or_signal()
+    local seen = process.listen("seen")
+    local first = process.with_context({}):with_name("singleton"):with_message("m", 1):spawn("w:named", H, process.pid())
+    check(recv(seen) == "m=1")
+    local second = process.with_context({}):with_name("singleton"):with_message("m", 2):spawn_monitored("w:named", H, process.pid())
+    check(second == first, "the existing pid is returned")
+    check(recv(seen) == "m=2", "the messages went to the holder")
+    check(await_event(process.event.EXIT, nil, "30ms") == nil, "no process was created, so no EXIT")
+    process.terminate(first)
+    -- many coroutines race for one name: exactly one process, every message delivered to it
+    local pids = channel.new(20)
+    for i = 1, 20 do
+        coroutine.spawn(function()
+            pids:send(process.with_context({}):with_name("raced"):with_message("m", i):spawn("w:named", H, process.pid()))
+        end)
+    end
+    local winner = pids:receive()
+    for _ = 2, 20 do check(pids:receive() == winner, "one winner") end
+    local got = {}
+    for _ = 1, 20 do got[check(recv(seen))] = true end
+    for i = 1, 20 do check(got["m=" .. i], "message " .. i) end
+    process.terminate(winner)
     return true
 end
 

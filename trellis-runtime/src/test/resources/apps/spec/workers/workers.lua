@@ -91,4 +91,57 @@ function M.requires_time()
     return require("time")
 end
 
+-- Deadlocks: main waits on a channel nothing will ever send to.
+function M.deadlock()
+    channel.new():receive()
+end
+
+-- Deadlocks: two coroutines each wait for the other.
+function M.deadlock_pair()
+    local a, b = channel.new(), channel.new()
+    coroutine.spawn(function() a:receive(); b:send(1) end)
+    b:receive()
+    a:send(1)
+end
+
+-- Deadlocks where it cannot yield: inside a plain resumed coroutine.
+function M.deadlock_in_place()
+    local ch = channel.new()
+    coroutine.wrap(function() ch:receive() end)()
+end
+
+-- Not a deadlock: main waits on a local channel, a coroutine sleeps then sends.
+function M.wakes_by_timer()
+    local time = require("time")
+    local ch = channel.new()
+    coroutine.spawn(function() time.sleep("20ms"); ch:send("woke") end)
+    return ch:receive()
+end
+
+-- Not a deadlock: main waits on a local channel while the inbox is subscribed.
+function M.idle_with_inbox()
+    local ch = channel.new()
+    local inbox = process.inbox()
+    coroutine.spawn(function() ch:send(inbox:receive():payload():data()) end)
+    return ch:receive()
+end
+
+-- Returns its inherited context values and the first inbox message (topic, payload, sender).
+function M.context_reader()
+    local ctx = require("ctx")
+    local msg = process.inbox():receive()
+    local missing, err = ctx.get("missing")
+    return {id = ctx.get("request_id"), all = ctx.all(), topic = msg:topic(), data = msg:payload():data(),
+            from = msg:from(), name = process.registry.lookup("named_worker"), missing_err = err and err:kind()}
+end
+
+-- Named: collects messages on its inbox and reports each to the parent.
+function M.named(parent)
+    local inbox = process.inbox()
+    while true do
+        local msg = inbox:receive()
+        process.send(parent, "seen", msg:topic() .. "=" .. tostring(msg:payload():data()))
+    end
+end
+
 return M

@@ -37,7 +37,11 @@ import java.util.ArrayDeque;
  * "ready" in a select).
  *
  * <p><b>Interruption:</b> a blocked operation ends when the process is terminated; the runtime's kill
- * signal propagates out of it and the waiter is withdrawn.
+ * signal (an {@link Error}) propagates out of it and leaves the waiter parked: the process is dying,
+ * and every later runtime call throws the signal again. A {@link RuntimeException} thrown while
+ * blocked withdraws the waiter. (The blocking methods catch only {@code RuntimeException} on
+ * purpose: a handler that the kill signal entered would be one the JIT never saw entered while
+ * profiling, which costs a deoptimization per killed process.)
  *
  * @param <T> the element type
  */
@@ -110,10 +114,9 @@ public final class Channel<T> {
             while (!w.isDone()) {
                 owner.awaitMailbox();
             }
-        } finally {
-            if (!w.isDone()) {
-                withdraw(w);
-            }
+        } catch (RuntimeException ex) {
+            withdraw(w);
+            throw ex;
         }
         if (w.sendClosed()) {
             throw new ChannelClosedException();
@@ -142,10 +145,9 @@ public final class Channel<T> {
             while (!w.isDone()) {
                 owner.awaitMailbox();
             }
-        } finally {
-            if (!w.isDone()) {
-                withdraw(w);
-            }
+        } catch (RuntimeException ex) {
+            withdraw(w);
+            throw ex;
         }
         return (T) w.value();
     }
@@ -169,10 +171,9 @@ public final class Channel<T> {
             while (!w.isDone()) {
                 owner.awaitMailbox();
             }
-        } finally {
-            if (!w.isDone()) {
-                withdraw(w);
-            }
+        } catch (RuntimeException ex) {
+            withdraw(w);
+            throw ex;
         }
         return w.ok() ? new Received<>((T) w.value(), true) : Received.closed();
     }

@@ -57,9 +57,12 @@ public final class Select {
             while (!w.isDone()) {
                 owner.awaitMailbox();
             }
-        } finally {
+        } catch (RuntimeException ex) {
+            // Not finally: a kill (an Error) leaves the dying process's waiter parked; see Channel.
             withdraw(cases, w);
+            throw ex;
         }
+        withdraw(cases, w);
         return result(cases, w);
     }
 

@@ -1,8 +1,6 @@
 package dev.trellis.runtime.cli;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import dev.trellis.lua.LuaMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code trellis lua FILE [args…]}: runs one Lua script standalone by calling
- * {@code dev.trellis.lua.LuaMain.run(FILE, args…)} (its exit status becomes the command's; a class
- * with only {@code main} is called through it) from module trellis-lua. The class is looked up
- * at run time, so this command reports clearly when the module does not provide it yet.
+ * {@code trellis lua FILE [args…]}: runs one Lua script standalone with the VM's own runner,
+ * {@link LuaMain#run(String[])}; its exit status (0, or 1 after printing {@code lua: <error>} and
+ * the traceback to stderr) becomes the command's.
  *
  * <pre>{@code
  * ./trellis lua hello.lua world
@@ -26,7 +23,6 @@ import picocli.CommandLine.Parameters;
 final class LuaCommand implements Callable<Integer> {
 
     private final Output output;
-    private final String mainClass;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The Lua file.")
     Path file;
@@ -34,13 +30,12 @@ final class LuaCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments of the script.")
     List<String> args = new ArrayList<>();
 
-    LuaCommand(Output output, String mainClass) {
+    LuaCommand(Output output) {
         this.output = output;
-        this.mainClass = mainClass;
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         if (!Files.exists(file)) {
             output.err().println("trellis: no such file: " + file);
             return ExitCode.FAILED;
@@ -50,46 +45,10 @@ final class LuaCommand implements Callable<Integer> {
                     + " ('trellis run DIR' runs an app)");
             return ExitCode.FAILED;
         }
-        Method main;
-        try {
-            main = Class.forName(mainClass).getMethod("main", String[].class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            output.err().println("trellis: running Lua scripts is not available in this build yet ("
-                    + mainClass + " is not on the class path).");
-            return ExitCode.USAGE_OR_UNAVAILABLE;
-        }
-        if (!Modifier.isStatic(main.getModifiers())) {
-            output.err().println("trellis: " + mainClass + ".main is not static");
-            return ExitCode.USAGE_OR_UNAVAILABLE;
-        }
         List<String> argv = new ArrayList<>();
         argv.add(file.toString());
         argv.addAll(args);
         output.out().flush();
-        Method run = runMethod(Class.forName(mainClass));
-        if (run != null) {
-            // LuaMain.run returns the exit status instead of calling System.exit.
-            try {
-                return (Integer) run.invoke(null, (Object) argv.toArray(String[]::new));
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }
-        try {
-            main.invoke(null, (Object) argv.toArray(String[]::new));
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-        return ExitCode.OK;
-    }
-
-    /** {@return the class's {@code static int run(String[])}, or null} */
-    private static Method runMethod(Class<?> type) {
-        try {
-            Method m = type.getMethod("run", String[].class);
-            return Modifier.isStatic(m.getModifiers()) && m.getReturnType() == int.class ? m : null;
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
+        return LuaMain.run(argv.toArray(String[]::new));
     }
 }

@@ -28,9 +28,6 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Callable<Integer> {
 
-    /** The class {@code trellis lua} delegates to (module trellis-lua). */
-    static final String LUA_MAIN = "dev.trellis.lua.LuaMain";
-
     @Spec
     private CommandSpec spec;
 
@@ -48,15 +45,15 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
     public static int execute(Output output, ApplicationBoot boot, String... args) {
-        return commandLine(output, boot, LUA_MAIN).execute(args);
+        return commandLine(output, boot).execute(args);
     }
 
-    static CommandLine commandLine(Output output, ApplicationBoot boot, String luaMain) {
+    static CommandLine commandLine(Output output, ApplicationBoot boot) {
         CommandLine commandLine = new CommandLine(new Main())
                 .addSubcommand("check", new CheckCommand(output, boot))
                 .addSubcommand("run", new RunCommand(output, boot))
                 .addSubcommand("test", new TestCommand(output, boot))
-                .addSubcommand("lua", new LuaCommand(output, luaMain));
+                .addSubcommand("lua", new LuaCommand(output));
         commandLine.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
         commandLine.getSubcommands().get("lua").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         commandLine.setOut(output.out());

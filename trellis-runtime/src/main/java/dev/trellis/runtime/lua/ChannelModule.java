@@ -108,7 +108,8 @@ final class ChannelModule {
         } catch (ChannelClosedException e) {
             throw new LuaError("send on closed channel");
         }
-        return LuaProc.current().scheduler.block(w -> ch.parkSender(w, 0, v), w -> w.sendClosed()
+        LuaProc p = LuaProc.current();
+        return p.scheduler.block(p.fedFromOutside(ch), w -> ch.parkSender(w, 0, v), w -> w.sendClosed()
                 ? new Object[] {null, LuaErrors.invalid("channel update: send on closed channel")}
                 : new Object[] {Boolean.TRUE});
     }
@@ -119,7 +120,8 @@ final class ChannelModule {
         if (r != null) {
             return new Object[] {LuaProc.received(r.value()), r.ok()};
         }
-        return LuaProc.current().scheduler.block(w -> ch.parkReceiver(w, 0),
+        LuaProc p = LuaProc.current();
+        return p.scheduler.block(p.fedFromOutside(ch), w -> ch.parkReceiver(w, 0),
                 w -> new Object[] {LuaProc.received(w.value()), w.ok()});
     }
 
@@ -153,7 +155,12 @@ final class ChannelModule {
         if (list.isEmpty()) {
             throw new LuaError("select: no cases to wait on");
         }
-        return LuaProc.current().scheduler.block(w -> Select.park(list, w), w -> {
+        LuaProc p = LuaProc.current();
+        boolean external = false;
+        for (LuaUserdata ch : channels) {
+            external |= p.fedFromOutside(channelOf(ch));
+        }
+        return p.scheduler.block(external, w -> Select.park(list, w), w -> {
             Select.withdraw(list, w);
             int i = w.index();
             // A send case whose channel closed while parked completes with ok = false.

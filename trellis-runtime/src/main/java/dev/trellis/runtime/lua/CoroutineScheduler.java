@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * CoroutineScheduler s = new CoroutineScheduler(state, proc.owner());
  * Object[] results = s.runMain(mainFunction, args);    // returns when main returns
  * // inside a host function that must wait (channel receive, select, sleep):
- * return s.block(w -> ch.parkReceiver(w, 0), w -> new Object[] {w.value(), w.ok()});
+ * return s.block(ch.isSubscribed(), w -> ch.parkReceiver(w, 0), w -> new Object[] {w.value(), w.ok()});
  * }</pre>
  *
  * <p><b>How it runs</b> (spec §2.6, DESIGN "Execution model"): runnable coroutines are resumed in
@@ -30,6 +30,12 @@ import java.util.function.Consumer;
  * host permit back). When main returns every other coroutine stops (invariant I15); an error in
  * any coroutine fails the process. A plain {@code coroutine.yield()} at the top of a spawned
  * coroutine just lets the others run.
+ *
+ * <p><b>Deadlock</b> (spec §2.1): when nothing is runnable, no parked coroutine waits on a channel
+ * that something outside the process can feed (a subscribed inbox/events/listen channel, a timer),
+ * and the process has no subscription at all, nothing can ever wake it: the process fails with
+ * {@value #DEADLOCK}. A process parked on {@code inbox()}, {@code events()}, a listen channel or a
+ * timer is idle and lives.
  *
  * <p>A host function called where the coroutine cannot yield (inside a metamethod, a plain
  * {@code coroutine.resume}d coroutine, or the chunk's top level) blocks the whole process in place
@@ -44,6 +50,16 @@ public final class CoroutineScheduler {
     public interface Completion {
         Object[] results(Waiter waiter);
     }
+
+    /** What a process can see of itself to tell idle from deadlocked. */
+    @FunctionalInterface
+    public interface Subscriptions {
+        /** {@return whether the process has any mailbox subscription (inbox, events, a listen topic)} */
+        boolean any();
+    }
+
+    /** The error of a process whose coroutines all wait for each other. */
+    public static final String DEADLOCK = "all coroutines blocked with no pending operations";
 
     /** One scheduled coroutine. */
     private static final class Task {
@@ -62,9 +78,12 @@ public final class CoroutineScheduler {
         final Task task;
         final Completion completion;
 
-        Park(Task task, Completion completion) {
+        final boolean external;
+
+        Park(Task task, Completion completion, boolean external) {
             this.task = task;
             this.completion = completion;
+            this.external = external;
         }
 
         /** Set once the coroutine has yielded: from then on completion makes it runnable. */
@@ -75,6 +94,9 @@ public final class CoroutineScheduler {
         protected void onComplete() {
             results = completion.results(this);
             if (armed) {
+                if (external) {
+                    externallyParked--;
+                }
                 task.parked = false;
                 task.resumeArgs = results;
                 ready.add(task);
@@ -88,17 +110,30 @@ public final class CoroutineScheduler {
 
     private final LuaState state;
     private final ChannelOwner owner;
+    private final Subscriptions subscriptions;
     private final ArrayDeque<Task> ready = new ArrayDeque<>(4);
     private Task current;
     private int live;
+    /** Parked coroutines that something outside the process can wake (mailbox channels, timers). */
+    private int externallyParked;
 
     /**
      * @param state the process's Lua state
      * @param owner the process's channel owner ({@code proc.owner()})
      */
     public CoroutineScheduler(LuaState state, ChannelOwner owner) {
+        this(state, owner, () -> false);
+    }
+
+    /**
+     * @param state the process's Lua state
+     * @param owner the process's channel owner ({@code proc.owner()})
+     * @param subscriptions whether the process has mailbox subscriptions (for deadlock detection)
+     */
+    public CoroutineScheduler(LuaState state, ChannelOwner owner, Subscriptions subscriptions) {
         this.state = state;
         this.owner = owner;
+        this.subscriptions = subscriptions;
     }
 
     /** {@return how many coroutines are alive (main included)} */
@@ -134,6 +169,9 @@ public final class CoroutineScheduler {
             }
             owner.routePending();
             if (ready.isEmpty()) {
+                if (externallyParked == 0 && !subscriptions.any()) {
+                    throw new LuaError(DEADLOCK);
+                }
                 owner.awaitMailbox();
             }
         }
@@ -169,24 +207,35 @@ public final class CoroutineScheduler {
      * given waiter with the channel layer (it may complete it at once); {@code completion} turns the
      * completed waiter into the host function's results.
      *
+     * @param external whether something outside the process can complete the operation (a
+     *        subscribed channel or a timer is involved); false when only the process's own
+     *        coroutines can (a {@code channel.new} channel)
      * @return what the host function must return: the yield marker, or the results when the
      *         operation completed without waiting or the caller could not yield
+     * @throws LuaError {@value #DEADLOCK} when a caller that cannot yield waits on an operation
+     *         only the process's own (now stopped) coroutines could complete
      */
-    public Object[] block(Consumer<Waiter> park, Completion completion) {
+    public Object[] block(boolean external, Consumer<Waiter> park, Completion completion) {
         Task t = current;
         if (t != null && state.running() == t.coroutine && isYieldable()) {
-            Park w = new Park(t, completion);
+            Park w = new Park(t, completion, external);
             park.accept(w);
             if (w.isDone()) {
                 return w.results;
             }
             w.armed = true;
             t.parked = true;
+            if (external) {
+                externallyParked++;
+            }
             return state.yield();
         }
         Waiter w = new Waiter();
         park.accept(w);
         owner.routePending();
+        if (!w.isDone() && !external) {
+            throw new LuaError(DEADLOCK);
+        }
         while (!w.isDone()) {
             owner.awaitMailbox();
         }

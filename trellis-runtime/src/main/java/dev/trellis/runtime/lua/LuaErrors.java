@@ -37,6 +37,27 @@ public final class LuaErrors {
         }
     }
 
+    /**
+     * What {@code errors.new}/{@code errors.wrap} add to a core error: a kind that the core has no
+     * constant for ({@code TIMEOUT}, {@code CANCELED}…), an explicit retryable flag, details (a
+     * frozen-by-copy Lua table), and the error it wraps. Immutable.
+     */
+    public static final class Details extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String kind;
+        final Boolean retryable;
+        final transient Object details;
+        final ProcessError wrapped;
+
+        Details(String kind, Boolean retryable, Object details, ProcessError wrapped) {
+            super(kind, null, false, false);
+            this.kind = kind;
+            this.retryable = retryable;
+            this.details = details;
+            this.wrapped = wrapped;
+        }
+    }
+
     private static final LuaTable METATABLE = buildMetatable();
 
     private LuaErrors() {
@@ -114,6 +135,28 @@ public final class LuaErrors {
         return fail(ErrorKind.INVALID, String.valueOf(e.getMessage()));
     }
 
+    /** {@return the kind of an error as Lua sees it: the core kind's name unless errors.new gave another} */
+    static String kindOf(ProcessError e) {
+        if (e.cause() instanceof Details d && d.kind != null) {
+            return d.kind;
+        }
+        return e.kind().name();
+    }
+
+    /**
+     * {@return whether a supervisor may retry after this error: false for an error a script
+     * returned and for {@code errors.new{retryable = false}}, true otherwise}
+     */
+    public static boolean retryable(ProcessError e) {
+        if (e.cause() instanceof ScriptReturn) {
+            return false;
+        }
+        if (e.cause() instanceof Details d && d.retryable != null) {
+            return d.retryable;
+        }
+        return true;
+    }
+
     /** {@return the message of an error as a Lua string} */
     static String luaMessage(ProcessError e) {
         return LuaStrings.fromJava(e.message());
@@ -121,10 +164,12 @@ public final class LuaErrors {
 
     private static LuaTable buildMetatable() {
         LuaTable methods = new LuaTable();
-        methods.rawset("kind", JavaFunction.of("kind", (s, a) -> new Object[] {self(a, "kind").kind().name()}));
+        methods.rawset("kind", JavaFunction.of("kind", (s, a) -> new Object[] {kindOf(self(a, "kind"))}));
         methods.rawset("message", JavaFunction.of("message", (s, a) -> new Object[] {luaMessage(self(a, "message"))}));
         methods.rawset("retryable", JavaFunction.of("retryable",
-                (s, a) -> new Object[] {!(self(a, "retryable").cause() instanceof ScriptReturn)}));
+                (s, a) -> new Object[] {retryable(self(a, "retryable"))}));
+        methods.rawset("details", JavaFunction.of("details", (s, a) -> new Object[] {ErrorsModule.details(self(a, "details"))}));
+        methods.rawset("unwrap", JavaFunction.of("unwrap", (s, a) -> new Object[] {ErrorsModule.unwrap(self(a, "unwrap"))}));
         LuaTable mt = new LuaTable();
         mt.rawset("__index", methods);
         mt.rawset("__name", "error");

@@ -16,7 +16,12 @@ import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * One running Lua process: the core {@link Proc}, its own {@link LuaState} (globals over the shared
@@ -33,7 +38,12 @@ import java.util.HashMap;
  * {@link #current()} is bound.
  */
 public final class LuaProc {
-    private static final ScopedValue<LuaProc> CURRENT = ScopedValue.newInstance();
+    /**
+     * The Lua process of the running thread. A thread-local, not a ScopedValue: binding a scoped
+     * value puts four more frames under every parked process (its virtual thread's stack is most
+     * of an idle process's memory) and allocates a carrier and a snapshot per process.
+     */
+    private static final ThreadLocal<LuaProc> CURRENT = new ThreadLocal<>();
     /** Interrupts (about 10 000 VM steps each) between two gives of the host's run permit. */
     private static final int INTERRUPTS_PER_YIELD = 32;
     static final int INTERRUPT_BUDGET = 10_000;
@@ -47,16 +57,24 @@ public final class LuaProc {
     private LuaUserdata inbox;
     private LuaUserdata events;
     private HashMap<Channel<?>, LuaUserdata> listeners;
+    /** Channels fed by timers (time.after, timer, ticker): weakly held, so dropped ones are forgotten. */
+    private Set<Channel<?>> timers;
     private int interrupts;
+    /** Context values inherited from the spawner (immutable; exported Lua values). */
+    final Map<String, Object> context;
+    /** Reply channels of finished {@code process.exec} calls, unsubscribed at the next exec. */
+    private ArrayList<Channel<?>> finishedExecs;
+    private int execs;
 
-    LuaProc(LuaProgram program, Proc proc) {
+    LuaProc(LuaProgram program, Proc proc, Map<String, Object> context) {
         this.program = program;
         this.proc = proc;
+        this.context = context;
         this.state = new LuaState();
         this.state.globals().setMetatable(program.runtime().library().globalsMetatable());
         this.state.setModuleLoader(program.runtime().modules());
         this.state.setInterruptHandler(INTERRUPTS, INTERRUPT_BUDGET);
-        this.scheduler = new CoroutineScheduler(state, proc.owner());
+        this.scheduler = new CoroutineScheduler(state, proc.owner(), this::hasSubscriptions);
     }
 
     /**
@@ -65,15 +83,16 @@ public final class LuaProc {
      * @throws LuaError when called outside a Lua process
      */
     public static LuaProc current() {
-        if (!CURRENT.isBound()) {
+        LuaProc p = CURRENT.get();
+        if (p == null) {
             throw new LuaError("no process context: this function runs only inside a Lua process");
         }
-        return CURRENT.get();
+        return p;
     }
 
     /** {@return whether the calling thread runs a Lua process} */
     public static boolean inProcess() {
-        return CURRENT.isBound();
+        return CURRENT.get() != null;
     }
 
     /** {@return the core process handle} */
@@ -112,9 +131,12 @@ public final class LuaProc {
     /** Runs the program: the chunk, then its method in the main coroutine; returns main's value. */
     Object run(Object[] args) throws Exception {
         try {
-            return ScopedValue.where(CURRENT, this).call(() -> runBound(args));
+            CURRENT.set(this);
+            return runBound(args);
         } catch (LuaKill k) {
             throw new ProcessException(ProcessError.TERMINATED);
+        } finally {
+            CURRENT.remove();
         }
     }
 
@@ -185,6 +207,48 @@ public final class LuaProc {
             listeners = new HashMap<>(4);
         }
         return listeners.computeIfAbsent(ch, ChannelModule::wrap);
+    }
+
+    /** Notes that an exec's reply channel got its answer (called while the mailbox is routed). */
+    void execFinished(Channel<?> reply) {
+        if (finishedExecs == null) {
+            finishedExecs = new ArrayList<>(2);
+        }
+        finishedExecs.add(reply);
+    }
+
+    /** Unsubscribes the reply topics of finished execs. */
+    void unlistenFinishedExecs() {
+        if (finishedExecs != null) {
+            for (Channel<?> ch : finishedExecs) {
+                proc.unlisten(ch);
+            }
+            finishedExecs.clear();
+        }
+    }
+
+    /** {@return a fresh private topic for one {@code process.exec}, in the style of Wippy's {@code after@17}} */
+    String execTopic() {
+        return "exec@" + (++execs);
+    }
+
+    /** {@return the userdata of a timer's channel, remembered as fed from outside the process} */
+    LuaUserdata timerChannel(Channel<?> ch) {
+        if (timers == null) {
+            timers = Collections.newSetFromMap(new WeakHashMap<>());
+        }
+        timers.add(ch);
+        return ChannelModule.wrap(ch);
+    }
+
+    /** {@return whether something outside the process can make {@code ch} ready: the mailbox or a timer} */
+    boolean fedFromOutside(Channel<?> ch) {
+        return ch.isSubscribed() || (timers != null && timers.contains(ch));
+    }
+
+    /** {@return whether the process subscribed to its inbox, its events or a topic} */
+    boolean hasSubscriptions() {
+        return inbox != null || events != null || (listeners != null && !listeners.isEmpty());
     }
 
     /** Forgets the userdata of an unsubscribed channel. */

@@ -39,12 +39,17 @@ public record LuaProgram(LuaRuntime runtime, EntryId id, LuaEntry entry, Prototy
 
     @Override
     public Object run(Proc proc) throws Exception {
+        return run(proc, Map.of());
+    }
+
+    /** Runs a process of this program with inherited context values ({@code process.with_context}). */
+    Object run(Proc proc, Map<String, Object> context) throws Exception {
         List<Object> args = proc.args();
         Object[] luaArgs = new Object[args.size()];
         for (int i = 0; i < luaArgs.length; i++) {
             luaArgs[i] = Payloads.toLua(args.get(i));
         }
-        return new LuaProc(this, proc).run(luaArgs);
+        return new LuaProc(this, proc, context).run(luaArgs);
     }
 
     /**

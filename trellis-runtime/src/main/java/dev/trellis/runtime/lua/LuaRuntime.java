@@ -32,7 +32,7 @@ import java.util.Set;
  * }</pre>
  *
  * <p><b>require</b>: a process may load the built-in modules its entry lists in {@code modules}
- * ({@code time}) and the libraries it {@code imports} (libraries bring their own modules and
+ * ({@code time}, {@code ctx}) and the libraries it {@code imports} (libraries bring their own modules and
  * imports along); anything else fails with an error naming the module and the entry.
  *
  * <p>Thread-safe: immutable after construction; {@code print} lines are written whole.
@@ -40,7 +40,9 @@ import java.util.Set;
 public final class LuaRuntime {
 
     /** The built-in modules an entry may list in {@code modules}. */
-    public static final Set<String> BUILT_IN_MODULES = Set.of("time");
+    public static final Set<String> BUILT_IN_MODULES = Set.of("time", "ctx");
+
+    private static final Object CTX = SpawnerModule.ctxModule();
 
     private final Node node;
     private final Map<EntryId, LuaProgram> programs = new HashMap<>();
@@ -133,6 +135,9 @@ public final class LuaRuntime {
         if (program.modules().contains(name)) {
             if (name.equals("time")) {
                 return TimeModule.module();
+            }
+            if (name.equals("ctx")) {
+                return CTX;
             }
             throw new LuaError("module '" + name + "' is listed in the modules of entry '" + program.id()
                     + "' but this runtime has no such module (built-in: " + String.join(", ", BUILT_IN_MODULES) + ")");

@@ -2,7 +2,7 @@ package dev.trellis.runtime.lua;
 
 import dev.trellis.core.Pid;
 import dev.trellis.core.ProcessError;
-import dev.trellis.lua.LuaFunction;
+import dev.trellis.lua.JavaFunction;
 import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
@@ -25,10 +25,15 @@ import java.util.Map;
  *
  * <p>Copy rules: strings, numbers and booleans by value; tables recursively (one copy per source
  * table, so cycles and shared references keep their shape; a metatable is copied the same way
- * unless it is frozen, when it is shared); error objects are kept (immutable); functions are passed
- * by reference as in Wippy (a closure keeps its upvalues and globals: only stateless functions,
- * such as a metatable's methods, are safe to share); channels, other userdata and coroutines
- * become nil. A table whose key becomes nil loses that entry.
+ * unless it is frozen, when it is shared); error objects are kept (immutable); host functions
+ * (the shared library's, stateless) are kept; Lua functions, channels, other userdata and
+ * coroutines become nil. A table whose key becomes nil loses that entry.
+ *
+ * <p>Why Lua functions become nil (a Trellis decision; Wippy passes them by reference): a closure
+ * carries its upvalues and its {@code _ENV}, the sender's globals table; calling it in the receiver
+ * would read and write the sender's state from another thread, with no synchronisation. So a
+ * copied metatable keeps its table-valued fields ({@code __index = Methods} works) but loses its
+ * function-valued ones ({@code __index = function ... end} does not).
  *
  * <p>Thread-safety: stateless; {@link #export} must run on the thread that owns the source values.
  * Strings are Lua strings (one char per byte): {@link #toLua} keeps them as they are (Java processes
@@ -70,10 +75,10 @@ public final class Payloads {
         if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
             return v;
         }
-        if (LuaErrors.isErrorObject(v) || v instanceof LuaFunction) {
-            return v;   // error objects are immutable; functions go by reference, as in Wippy (spec §3.5)
+        if (LuaErrors.isErrorObject(v) || v instanceof JavaFunction) {
+            return v;   // error objects are immutable; host functions are stateless and shared
         }
-        return null;   // channels, other userdata, coroutines
+        return null;   // Lua functions (they share the sender's state), channels, other userdata, coroutines
     }
 
     private static LuaTable copyTable(LuaTable src, IdentityHashMap<LuaTable, LuaTable> seen) {

@@ -75,6 +75,7 @@ final class ProcessModule {
         event.rawset("LINK_DOWN", "pid.link.down");
         t.rawset("event", event.freeze());
         t.rawset("registry", RegistryModule.create());
+        SpawnerModule.install(t);
         return t.freeze();
     }
 

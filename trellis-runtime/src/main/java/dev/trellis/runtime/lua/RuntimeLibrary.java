@@ -10,7 +10,7 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * The globals every Lua process sees over the shared standard library: {@code process},
- * {@code channel}, {@code coroutine} (the standard one plus {@code coroutine.spawn}) and a
+ * {@code channel}, {@code errors}, {@code coroutine} (the standard one plus {@code coroutine.spawn}) and a
  * {@code print} that logs with the process's pid. Built once, frozen, shared by all processes;
  * each process's own globals table reads through it ({@code __index}).
  *
@@ -32,6 +32,7 @@ public final class RuntimeLibrary {
         LuaTable std = StandardLibrary.shared().functions();
         globals.rawset("process", ProcessModule.create());
         globals.rawset("channel", ChannelModule.create());
+        globals.rawset("errors", ErrorsModule.create());
         LuaTable coroutine = new LuaTable();
         Object[] kv = new Object[2];
         LuaTable stdCoroutine = (LuaTable) std.rawget("coroutine");

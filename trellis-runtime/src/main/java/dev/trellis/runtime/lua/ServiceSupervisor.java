@@ -5,6 +5,7 @@ import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
 import dev.trellis.core.ProcessBody;
 import dev.trellis.core.ProcessError;
+import dev.trellis.core.ProcessException;
 import dev.trellis.core.channel.Channel;
 import dev.trellis.core.channel.Selected;
 import dev.trellis.runtime.entry.Lifecycle;
@@ -26,10 +27,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  *
  * <p>Restart rules (Wippy's): a normal return ends the service (no restart); an error the script
- * returned ({@code return nil, "msg"}) is not retryable and ends it too; a raised error, a kill or
+ * returned ({@code return nil, "msg"}) or made with {@code errors.new{retryable = false}} is not
+ * retryable and ends it too; a raised error, a kill or
  * a linked failure is a failure: it is retried after {@code initial_delay × backoff_factor^(n-1)}
  * (capped at {@code max_delay}, ± {@code jitter}); a run of at least {@code stable_threshold}
  * resets the count; with {@code max_attempts: N} the N-th failure in a row leaves it failed.
+ * Start: a spawn that fails (its host is stopping or missing) is retried with the same backoff
+ * until {@code start_timeout} has passed since the first try; then the service is left failed
+ * ("service start timed out").
  * Stop: CANCEL {@code "service stopping"} to the child, then terminate it if it is still alive
  * after {@code stop_timeout}. Every restart is a new pid.
  *
@@ -63,10 +68,27 @@ public final class ServiceSupervisor implements ProcessBody {
         RestartPolicy restart = lc.restart();
         Channel<Event> events = proc.events();
         int failures = 0;
+        Instant firstTry = Instant.now();
         while (true) {
             Instant started = Instant.now();
-            Pid child = proc.spawner().on(service.host().toString()).monitored()
-                    .spawn(program, Payloads.fromJavaAll(service.input()));
+            Pid child;
+            try {
+                child = proc.spawner().on(service.host().toString()).monitored()
+                        .spawn(program, Payloads.fromJavaAll(service.input()));
+            } catch (ProcessException e) {
+                // A start failure (host stopped or not there yet): retried like a crash until
+                // start_timeout has passed since the first try.
+                if (Duration.between(firstTry, Instant.now()).compareTo(lc.startTimeout()) >= 0) {
+                    note("service start timed out after " + lc.startTimeout().toMillis() + "ms: " + e.getMessage());
+                    return Outcome.FAILED.name().toLowerCase();
+                }
+                failures++;
+                if (waitOrStop(proc, events, delay(restart, failures), "cannot start: " + e.getMessage())) {
+                    return Outcome.STOPPED.name().toLowerCase();
+                }
+                continue;
+            }
+            firstTry = Instant.now();
             Event exit = null;
             while (exit == null) {
                 Event e = events.receive();
@@ -82,7 +104,7 @@ public final class ServiceSupervisor implements ProcessBody {
                 return Outcome.EXITED.name().toLowerCase();
             }
             ProcessError err = exit.result().error();
-            if (err.cause() instanceof LuaErrors.ScriptReturn) {
+            if (!LuaErrors.retryable(err)) {
                 note("exited with an error (not restarted): " + err.message());
                 return Outcome.EXITED.name().toLowerCase();
             }
@@ -92,12 +114,23 @@ public final class ServiceSupervisor implements ProcessBody {
                 note("failed " + failures + " times in a row, giving up: " + err.message());
                 return Outcome.FAILED.name().toLowerCase();
             }
-            Duration delay = delay(restart, failures);
-            note("failed: " + err.message() + "; restarting in " + delay.toMillis() + "ms");
-            Channel<Instant> wait = proc.after(delay.isZero() ? Duration.ofNanos(1) : delay);
-            Selected s = proc.select(events.receiveCase(), wait.receiveCase());
-            if (s.channel() == events && ((Event) s.value()).kind() == Event.Kind.CANCEL) {
+            if (waitOrStop(proc, events, delay(restart, failures), "failed: " + err.message())) {
                 return Outcome.STOPPED.name().toLowerCase();
+            }
+        }
+    }
+
+    /** Waits {@code delay} before the next try; {@return true when a CANCEL came meanwhile} */
+    private boolean waitOrStop(Proc proc, Channel<Event> events, Duration delay, String why) {
+        note(why + "; restarting in " + delay.toMillis() + "ms");
+        Channel<Instant> wait = proc.after(delay.isZero() ? Duration.ofNanos(1) : delay);
+        while (true) {
+            Selected s = proc.select(events.receiveCase(), wait.receiveCase());
+            if (s.channel() != events) {
+                return false;
+            }
+            if (((Event) s.value()).kind() == Event.Kind.CANCEL) {
+                return true;
             }
         }
     }

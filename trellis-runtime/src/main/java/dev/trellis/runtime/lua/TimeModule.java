@@ -63,14 +63,15 @@ final class TimeModule {
             }
             LuaProc p = LuaProc.current();
             Channel<Instant> ch = p.proc.after(d);
-            return p.scheduler.block(w -> ch.parkReceiver(w, 0), w -> new Object[0]);
+            return p.scheduler.block(true, w -> ch.parkReceiver(w, 0), w -> new Object[0]);
         });
         ChannelModule.fn(t, "after", (s, a) -> {
             Duration d = positive(a, "time.after");
             if (d == null) {
                 return LuaErrors.fail(ErrorKind.INVALID, "time.after: duration must be > 0");
             }
-            return new Object[] {ChannelModule.wrap(LuaProc.current().proc.after(d))};
+            LuaProc p = LuaProc.current();
+            return new Object[] {p.timerChannel(p.proc.after(d))};
         });
         ChannelModule.fn(t, "timer", (s, a) -> {
             Duration d = positive(a, "time.timer");
@@ -162,7 +163,7 @@ final class TimeModule {
     private static LuaUserdata channelOf(Object[] a, LuaTable mt, String fname) {
         Object[] h = handle(a, mt, fname);
         if (h[1] == null) {
-            h[1] = ChannelModule.wrap(h[0] instanceof Timer t ? t.channel() : ((Ticker) h[0]).channel());
+            h[1] = LuaProc.current().timerChannel(h[0] instanceof Timer t ? t.channel() : ((Ticker) h[0]).channel());
         }
         return (LuaUserdata) h[1];
     }

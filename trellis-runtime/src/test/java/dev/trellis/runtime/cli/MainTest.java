@@ -171,14 +171,6 @@ class MainTest {
     // ---- run --------------------------------------------------------------------------------------
 
     @Test
-    void aBootWithoutLuaSaysInOneSentenceThatItCannotRunLua() {
-        assertThat(trellisWith(new UnavailableBoot(), "run", app.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("trellis: cannot run " + app + ": running Lua processes is not available"
-                + " in this build yet (the app is valid; 'trellis check' validates apps until the Lua binding arrives).\n");
-        assertThat(out.toString()).isEmpty();
-    }
-
-    @Test
     void runValidatesLikeCheckBeforeBooting() throws IOException {
         breakApp();
         assertThat(trellisWith(recording, "run", app.toString())).isEqualTo(1);
@@ -222,13 +214,9 @@ class MainTest {
     }
 
     @Test
-    void testReportsWhenNothingMatchesOrTheBuildCannotRun() {
+    void testReportsWhenNothingMatches() {
         assertThat(trellisWith(recording, "test", app.toString(), "gamma")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("trellis: no test of " + app + " matches 'gamma' (2 tests in the app)\n");
-        err.getBuffer().setLength(0);
-        assertThat(trellisWith(new UnavailableBoot(), "test", app.toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("trellis: cannot run the 2 tests of " + app
-                + ": running Lua processes is not available in this build yet");
         assertThat(out.toString()).doesNotContain("passed");
     }
 
@@ -259,29 +247,21 @@ class MainTest {
     // ---- lua --------------------------------------------------------------------------------------
 
     @Test
-    void luaDelegatesToLuaMain() {
-        int exit = Main.commandLine(output, recording, FakeLuaMain.class.getName())
-                .execute("lua", app.resolve("main.lua").toString(), "one", "--two");
-        assertThat(exit).isEqualTo(0);
-        assertThat(FakeLuaMain.lastArgs).containsExactly(app.resolve("main.lua").toString(), "one", "--two");
+    void luaPassesFileAndArgumentsToTheScript() throws IOException {
+        Files.writeString(app.resolve("args.lua"), """
+                local a, b = ...
+                assert(a == 'one' and b == '--two', 'arguments: ' .. tostring(a) .. ' ' .. tostring(b))
+                assert(arg[0]:find('args.lua', 1, true) and arg[1] == 'one' and arg[2] == '--two')
+                """);
+        assertThat(trellis("lua", app.resolve("args.lua").toString(), "one", "--two")).isEqualTo(0);
     }
 
     @Test
-    void aFailingScriptIsOneLineNotAStackTrace() {
-        int exit = Main.commandLine(output, recording, FakeLuaMain.class.getName())
-                .execute("lua", app.resolve("main.lua").toString(), "explode");
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).startsWith("trellis: unexpected error: java.lang.IllegalStateException: script failed: boom")
-                .doesNotContain("\tat ");
-    }
-
-    @Test
-    void luaWithoutLuaMainSaysSo() {
-        int exit = Main.commandLine(output, recording, "dev.trellis.lua.NoSuchMain")
-                .execute("lua", app.resolve("main.lua").toString());
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("trellis: running Lua scripts is not available in this build yet"
-                + " (dev.trellis.lua.NoSuchMain is not on the class path).\n");
+    void aFailingScriptExits1() throws IOException {
+        Files.writeString(app.resolve("boom.lua"), "error('script failed: boom')\n");
+        assertThat(trellis("lua", app.resolve("boom.lua").toString())).isEqualTo(1);
+        Files.writeString(app.resolve("bad.lua"), "this is not lua\n");
+        assertThat(trellis("lua", app.resolve("bad.lua").toString())).isEqualTo(1);
     }
 
     @Test

@@ -177,6 +177,72 @@ class LuaProcessTest {
     }
 
     @Test
+    void hostStopCancelsEveryLuaProcessThenTerminatesTheRest() throws Exception {
+        LuaRuntime rt = app("""
+                  - {name: polite, kind: process.lua, source: file://p.lua, method: polite}
+                  - {name: stubborn, kind: process.lua, source: file://p.lua, method: stubborn}
+                """, """
+                local M = {}
+                function M.polite()
+                    local e = process.events():receive()
+                    return e.kind .. "|" .. e.reason .. "|" .. e.from
+                end
+                function M.stubborn()
+                    local e = process.events():receive()
+                    print("ignoring " .. e.reason)
+                    while true do process.inbox():receive() end
+                end
+                return M
+                """);
+        List<java.util.concurrent.CompletableFuture<Event>> polite = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Event>> stubborn = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            polite.add(node.watch(node.spawner().on("app:processes").spawn(rt.program("app:polite"))));
+            stubborn.add(node.watch(node.spawner().on("app:processes").spawn(rt.program("app:stubborn"))));
+        }
+        long t0 = System.nanoTime();
+        node.host("app:processes").stop(java.time.Duration.ofMillis(300));
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        for (var f : polite) {
+            Event e = f.get(5, TimeUnit.SECONDS);
+            assertThat(e.isError()).as(String.valueOf(e.error())).isFalse();
+            assertThat(e.value()).isEqualTo("pid.cancel|scheduler shutdown|{|}");
+        }
+        for (var f : stubborn) {
+            Event e = f.get(5, TimeUnit.SECONDS);
+            assertThat(e.error()).isEqualTo("process terminated");
+        }
+        assertThat(tookMs).as("the grace period is waited for the stubborn ones").isGreaterThanOrEqualTo(290);
+        assertThat(log.toString().lines().filter(l -> l.endsWith("ignoring scheduler shutdown")).count()).isEqualTo(50);
+        assertThat(node.processCount()).isZero();
+    }
+
+    @Test
+    void aServiceWhoseStartKeepsFailingGivesUpAfterStartTimeout() throws Exception {
+        LuaRuntime rt = app("""
+                  - {name: later, kind: process.host, host: {workers: 1}}
+                  - {name: w, kind: process.lua, source: file://p.lua}
+                  - name: s
+                    kind: process.service
+                    process: w
+                    host: app:later
+                    lifecycle:
+                      start_timeout: 100ms
+                      restart: {initial_delay: 10ms, max_delay: 20ms, jitter: 0.0}
+                """, "return { main = function() return true end }\n");
+        Application app = new ApplicationLoader(new LuaSourceCheck()).load(dir);
+        var service = app.entry(dev.trellis.runtime.entry.EntryId.parse("app:s"), dev.trellis.runtime.entry.LuaService.class)
+                .orElseThrow();
+        long t0 = System.nanoTime();
+        Watched sup = Watched.spawn(node, Watched.CONTROL_HOST,
+                new ServiceSupervisor(service, rt.program("app:w"), new PrintStream(log, true)));
+        assertThat(sup.exit().get(30, TimeUnit.SECONDS).value()).isEqualTo("failed");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(100);
+        assertThat(log.toString()).contains("cannot start: host not found; restarting in 10ms",
+                "service start timed out after 100ms: host not found");
+    }
+
+    @Test
     void syntaxErrorsAreReportedWithTheirLine() throws IOException {
         var errors = new LuaSourceCheck().check(Path.of("x.lua"), "local a = 1\nlocal = 2\n");
         assertThat(errors).hasSize(1);
