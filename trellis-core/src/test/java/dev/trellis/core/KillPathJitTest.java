@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordingStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * is shaped so that the JIT never compiles it as a trap (see {@code ProcessCell#run}). Without that,
  * JFR counted one {@code jdk.Deoptimization} per killed process, every cascade.
  */
+@Tag("jit")   // JIT-timing dependent: not in the default run; see trellis-core/pom.xml
 class KillPathJitTest {
 
     private static final ProcessBody MEMBER = new ProcessBody() {
