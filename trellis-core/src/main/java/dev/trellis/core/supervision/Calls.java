@@ -98,22 +98,16 @@ final class Calls {
 
     /** Answers a request (callee side). Safe to call twice; the second answer is dropped. */
     static void reply(Proc callee, Request r, Object value) {
-        if (r.endpoint.pending.remove(r.ref) == null) {
-            return;
-        }
-        if (r.future != null) {
-            r.future.complete(value);
-        } else {
-            try {
-                callee.send(r.replyTo, REPLY_TOPIC, new Reply(r.ref, value, false));
-            } catch (ProcessException gone) {
-                // the caller died: nobody to answer
-            }
-        }
+        answer(r, value, reply -> callee.send(r.replyTo, REPLY_TOPIC, reply));
     }
 
     /** Answers from a process that may be dying (its own runtime calls may throw): node-level send. */
     static void replyFromOutside(Node node, Request r, Object value) {
+        answer(r, value, reply -> node.send(r.replyTo, REPLY_TOPIC, reply));
+    }
+
+    /** Completes a pending request once: through its future, or by sending the reply message. */
+    private static void answer(Request r, Object value, java.util.function.Consumer<Reply> send) {
         if (r.endpoint.pending.remove(r.ref) == null) {
             return;
         }
@@ -121,9 +115,9 @@ final class Calls {
             r.future.complete(value);
         } else {
             try {
-                node.send(r.replyTo, REPLY_TOPIC, new Reply(r.ref, value, false));
+                send.accept(new Reply(r.ref, value, false));
             } catch (ProcessException gone) {
-                // the caller died
+                // the caller died: nobody to answer
             }
         }
     }
