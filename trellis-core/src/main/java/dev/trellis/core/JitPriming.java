@@ -1,5 +1,7 @@
 package dev.trellis.core;
 
+import dev.trellis.core.scheduler.ProcessScheduler;
+
 /**
  * Runs, once per JVM and before the first process starts, the code paths of the JDK's virtual
  * threads that no process would otherwise run until the first one ends.
@@ -25,7 +27,10 @@ final class JitPriming {
     /** Starts one virtual thread and waits for it to end. */
     static void prime() {
         try {
-            Thread.ofVirtual().name("trellis-jit-priming").start(() -> { }).join();
+            Thread t = ProcessScheduler.processThreads().newThread(() -> { });
+            t.setName("trellis-jit-priming");
+            t.start();
+            t.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,5 +1,6 @@
 package dev.trellis.core;
 
+import dev.trellis.core.scheduler.ProcessScheduler;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -22,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Waiting</b> ({@link #take}), in two phases:
  * <ol>
- *   <li><b>Yield</b> (adaptive): before parking, the consumer may give its carrier thread away once
+ *   <li><b>Yield</b> (adaptive, and only when processes run on the JDK's default scheduler, not on
+ *       the {@link ProcessScheduler}'s hand-off, which gets the same effect without it): before parking, the consumer may give its carrier thread away once
  *       ({@link Thread#yield()}) and poll again. A process that has just sent a request often finds
  *       the reply waiting then: the receiver it woke ran on the same carrier meanwhile, and since
  *       the consumer never announced {@code parked}, the reply's producer did not unpark it. That
@@ -70,6 +72,14 @@ abstract class Mailbox extends Envelope {
     private static final int SPIN_SCORE_MAX = 8;
     /** With a zero score, every this many-th wait still yields (a power of two, at most 128). */
     private static final int PROBE_PERIOD = 64;
+
+    /**
+     * Whether {@link #take} yields before parking: only on the JDK's scheduler. On the hand-off
+     * scheduler a yield would queue the consumer and signal an idle carrier, where parking lets the
+     * carrier run the process just woken at once (ping-pong measured 470 ns with the yield, 334
+     * without).
+     */
+    private static final boolean YIELD_BEFORE_PARK = !ProcessScheduler.handOffActive();
 
     private static final VarHandle TAIL;
 
@@ -126,7 +136,7 @@ abstract class Mailbox extends Envelope {
         if (e != null) {
             return e;
         }
-        if (spinScore > 0 || (++probes & (PROBE_PERIOD - 1)) == 0) {
+        if (YIELD_BEFORE_PARK && (spinScore > 0 || (++probes & (PROBE_PERIOD - 1)) == 0)) {
             Thread.yield();
             e = poll();
             if (e != null) {

@@ -1,5 +1,6 @@
 package dev.trellis.core;
 
+import dev.trellis.core.scheduler.ProcessScheduler;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
@@ -82,7 +83,7 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
         this.pid = pid;
         this.body = body;
         this.args = args == null || args.length == 0 ? NO_ARGS : args;
-        this.thread = Thread.ofVirtual().unstarted(this);
+        this.thread = ProcessScheduler.processThreads().newThread(this);
     }
 
     @Override
