@@ -1,5 +1,7 @@
 package dev.trellis.core;
 
+import dev.trellis.core.scheduler.ProcessScheduler;
+
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p><b>Options:</b> {@code workers} defaults to the number of CPUs. Only runtime calls release the
- * permit: a process blocked in a JDK call ({@code Thread.sleep}, socket I/O) keeps it.
+ * permit: a process blocked in a JDK call ({@code Thread.sleep}, socket I/O) keeps it. A host with
+ * at least as many workers as the {@link ProcessScheduler} has carriers keeps no permits at all:
+ * the carriers already cap it (that saves two atomic operations per message wait).
  *
  * <p><b>Lifecycle:</b> a host runs from {@link Node.Builder#start()} until {@link #stop()}. Spawning
  * on a stopping host fails with UNAVAILABLE "host is shutting down", on a stopped one with
@@ -40,6 +44,7 @@ public final class Host {
     private final Node node;
     private final String id;
     private final int workers;
+    /** The run permits, or null when the scheduler's carriers cap the host anyway. */
     private final Semaphore permits;
     private final Object stopLock = new Object();
 
@@ -51,7 +56,7 @@ public final class Host {
         this.node = node;
         this.id = id;
         this.workers = workers;
-        this.permits = new Semaphore(workers);
+        this.permits = workers >= ProcessScheduler.maxRunning() ? null : new Semaphore(workers);
     }
 
     /** {@return the host id (the host part of its pids)} */
@@ -180,15 +185,21 @@ public final class Host {
     }
 
     void acquire() throws InterruptedException {
-        permits.acquire();
+        if (permits != null) {
+            permits.acquire();
+        }
     }
 
     void acquireUninterruptibly() {
-        permits.acquireUninterruptibly();
+        if (permits != null) {
+            permits.acquireUninterruptibly();
+        }
     }
 
     void release() {
-        permits.release();
+        if (permits != null) {
+            permits.release();
+        }
     }
 
     @Override

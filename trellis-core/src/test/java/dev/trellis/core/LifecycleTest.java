@@ -214,6 +214,41 @@ class LifecycleTest {
     }
 
     @Test
+    void aHostWithAWorkerPerCarrierIsCappedByTheCarriers() throws Exception {
+        // Such a host keeps no permits (Host): the hand-off scheduler's carriers cap it.
+        int carriers = dev.trellis.core.scheduler.ProcessScheduler.maxRunning();
+        org.junit.jupiter.api.Assumptions.assumeTrue(carriers < 64, "hand-off scheduler active");
+        Node n = Node.builder().host("wide", carriers).start();
+        try {
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger maxRunning = new AtomicInteger();
+            int procs = 4 * carriers;
+            CompletableFuture<?>[] exits = new CompletableFuture<?>[procs];
+            CountDownLatch go = new CountDownLatch(1);
+            for (int i = 0; i < procs; i++) {
+                exits[i] = n.watch(n.spawn(proc -> {
+                    go.await();
+                    for (int k = 0; k < 5; k++) {
+                        maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                        long spin = System.nanoTime() + 200_000;
+                        while (System.nanoTime() < spin) {
+                            Thread.onSpinWait();
+                        }
+                        running.decrementAndGet();
+                        proc.sleep(Duration.ofMillis(1));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            CompletableFuture.allOf(exits).get(10, TimeUnit.SECONDS);
+            assertThat(maxRunning.get()).isBetween(1, carriers);
+        } finally {
+            n.stop();
+        }
+    }
+
+    @Test
     void parkedProcessesReleaseTheirPermit() {
         Node n = Node.builder().host("one", 1).start();
         try {

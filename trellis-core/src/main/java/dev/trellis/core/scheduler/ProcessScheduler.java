@@ -112,7 +112,10 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
             Carrier c = new Carrier(p, this);
             c.setName("trellis-carrier-" + c.getPoolIndex());
             return c;
-        }, null, true, 0, parallelism + 256, 1, null, 30, TimeUnit.SECONDS);
+        }, null, true, 0, parallelism, 1, pool -> true, 30, TimeUnit.SECONDS);
+        // No compensating carriers (maximum = parallelism; saturate: carry on without one): at
+        // most `parallelism` process threads ever run at once, which lets a host with at least
+        // that many workers skip its run permits (Host).
         this.guard = new RunNextGuard(this, guardPeriod.toNanos());
         guard.start();
     }
@@ -139,6 +142,14 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
     /** {@return which scheduler runs processes, for logs and benchmark reports} */
     public static String describe() {
         return Shared.DESCRIPTION;
+    }
+
+    /**
+     * {@return at most how many process threads run at once} The shared scheduler's parallelism,
+     * or {@code Integer.MAX_VALUE} on the JDK's scheduler (which may add carriers while others block).
+     */
+    public static int maxRunning() {
+        return Shared.INSTANCE != null ? Shared.INSTANCE.parallelism : Integer.MAX_VALUE;
     }
 
     /** {@return whether processes run on the hand-off scheduler} */
