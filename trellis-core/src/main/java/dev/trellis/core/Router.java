@@ -85,6 +85,15 @@ final class Router implements ChannelOwner {
     }
 
     @Override
+    public void yieldPermit() {
+        cell.checkpoint();
+        cell.releasePermit();
+        Thread.yield();
+        cell.acquirePermit();
+        cell.checkpoint();
+    }
+
+    @Override
     public void awaitMailbox() {
         cell.checkpoint();
         retryPending();

@@ -249,6 +249,47 @@ class LifecycleTest {
     }
 
     @Test
+    void aBusyProcessThatYieldsItsPermitLetsTheOthersOfItsHostRun() throws Exception {
+        Node n = Node.builder().host("one", 1).start();
+        try {
+            CountDownLatch otherRan = new CountDownLatch(1);
+            CountDownLatch busyStarted = new CountDownLatch(1);
+            CompletableFuture<Object> busy = n.watch(n.spawn(proc -> {
+                busyStarted.countDown();
+                long yields = 0;
+                while (otherRan.getCount() > 0) {   // never blocks: only yieldPermit lets the other in
+                    proc.owner().yieldPermit();
+                    yields++;
+                }
+                return yields;
+            })).thenApply(Event::value);
+            busyStarted.await();
+            n.spawn(proc -> {
+                otherRan.countDown();
+                return null;
+            });
+            assertThat((Long) busy.get(30, TimeUnit.SECONDS)).isPositive();
+        } finally {
+            n.stop();
+        }
+    }
+
+    @Test
+    void yieldPermitRunsTheKillCheck() throws Exception {
+        CountDownLatch looping = new CountDownLatch(1);
+        Pid p = node.spawn(proc -> {
+            looping.countDown();
+            for (;;) {
+                proc.owner().yieldPermit();
+            }
+        });
+        CompletableFuture<Event> exit = node.watch(p);
+        looping.await();
+        node.terminate(p);
+        assertThat(exit.get(30, TimeUnit.SECONDS).error()).isEqualTo("process terminated");
+    }
+
+    @Test
     void parkedProcessesReleaseTheirPermit() {
         Node n = Node.builder().host("one", 1).start();
         try {

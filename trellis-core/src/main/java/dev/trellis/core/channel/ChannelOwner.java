@@ -45,6 +45,20 @@ public interface ChannelOwner {
     void awaitMailbox();
 
     /**
+     * Lets the other processes of the host and of the carrier run for a moment, then carries on:
+     * gives back the host's run permit and the carrier thread, takes them back, and runs the kill
+     * check. For code that computes for long without a blocking call (the Lua runtime calls it from
+     * a busy script every few milliseconds). The default, for owners without a host, only yields
+     * the thread.
+     *
+     * @throws Error the runtime's kill signal when the process is being terminated (do not catch)
+     */
+    default void yieldPermit() {
+        Thread.yield();
+        checkpoint();
+    }
+
+    /**
      * Called by a subscribed channel when it may accept a value it refused before (a receiver parked
      * on it, or a buffer slot was freed), so that queued mailbox items are retried.
      *
