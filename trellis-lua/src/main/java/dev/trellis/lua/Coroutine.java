@@ -35,6 +35,12 @@ public final class Coroutine {
         }
     }
 
+    /**
+     * Slots a new coroutine's stack starts with. Small, since an idle process keeps one coroutine
+     * per waiting task; the stack grows (doubling) when a call needs more.
+     */
+    static final int INITIAL_STACK = 16;
+
     final LuaState state;
     final boolean isMain;
     Object[] stack;
@@ -79,7 +85,7 @@ public final class Coroutine {
         this.state = state;
         this.body = body;
         this.isMain = isMain;
-        this.stack = new Object[isMain ? 64 : 32];
+        this.stack = new Object[isMain ? 64 : INITIAL_STACK];
         if (isMain) status = Status.RUNNING;
     }
 
@@ -122,7 +128,7 @@ public final class Coroutine {
      * (and weak tables see them go); a stack that grew large is replaced by a small one.
      */
     void releaseStack() {
-        if (stack.length > 1024) stack = new Object[isMain ? 64 : 32];
+        if (stack.length > 1024) stack = new Object[isMain ? 64 : INITIAL_STACK];
         else java.util.Arrays.fill(stack, null);
         javaTop = 0;
     }

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 
 /**
  * One Lua state: a small per-state globals table whose {@code __index} is the shared, read-only
- * standard library, a main coroutine, and the host's hooks (output, module loader, interrupt
- * budget, kill). Compiled chunks ({@link Prototype}) are shared between states.
+ * standard library, a main coroutine (made by the first call from Java, droppable with
+ * {@link #releaseMain}), and the host's hooks (output, module loader, interrupt budget, kill, a
+ * host-data slot). Compiled chunks ({@link Prototype}) are shared between states.
  *
  * <pre>{@code
  * Prototype chunk = LuaState.compile("return 1 + ...", "=demo");   // once, shareable
@@ -59,6 +60,8 @@ public final class LuaState {
     private volatile String killReason;
 
     // host services
+    /** What the host attached to this state (the process it runs in), or null. */
+    private Object hostData;
     private PrintStream output = System.out;
     private ModuleLoader moduleLoader;
     private LuaTable loaded;
@@ -185,6 +188,35 @@ public final class LuaState {
         return c;
     }
 
+    /**
+     * True when a Java function called now may yield: the running coroutine is not the main one
+     * and no Java call that cannot be yielded across (a metamethod, a nested {@link #call}) is in
+     * progress on it. The same answer as {@code coroutine.isyieldable()}, but it allocates nothing
+     * and never creates the main coroutine.
+     */
+    public boolean isYieldable() {
+        Coroutine c = current;
+        return c != null && !c.isMain && c.nny == 0;
+    }
+
+    /**
+     * Drops the main coroutine (its stack and frames) when nothing runs on it, so that a state whose
+     * Lua code runs in coroutines keeps none: a host calls this after running a chunk from Java. The
+     * next call from Java outside any coroutine makes a new one. Does nothing while a call or a
+     * resume is in progress.
+     */
+    public void releaseMain() {
+        if (main != null && nestedCalls == 0 && main.depth == 0 && (current == main || current == null)) {
+            main = null;
+            current = null;
+        }
+    }
+
+    /** True while the state holds a main coroutine (made by the first call from Java, see {@link #releaseMain}). */
+    public boolean hasMainCoroutine() {
+        return main != null;
+    }
+
     /** True when the running coroutine is the state's main one. */
     public boolean isMainRunning() {
         return running() == main;
@@ -251,6 +283,24 @@ public final class LuaState {
 
     ModuleLoader moduleLoader() {
         return moduleLoader;
+    }
+
+    /**
+     * Attaches host data to this state: what host functions, which receive the state, need to find
+     * the host object they run for (a process, a request). One slot; null clears it.
+     *
+     * <pre>{@code
+     * state.setHostData(process);
+     * JavaFunction self = JavaFunction.of("self", (L, a) -> new Object[] {((MyProcess) L.hostData()).name()});
+     * }</pre>
+     */
+    public void setHostData(Object data) {
+        this.hostData = data;
+    }
+
+    /** {@return the host data attached with {@link #setHostData}, or null} */
+    public Object hostData() {
+        return hostData;
     }
 
     /** Where {@code print} writes (bytes: each char of a Lua string is one byte). */

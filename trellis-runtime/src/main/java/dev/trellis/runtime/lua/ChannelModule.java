@@ -77,7 +77,7 @@ final class ChannelModule {
         LuaTable t = new LuaTable();
         fn(t, "new", (s, a) -> {
             long size = arg(a, 0) == null ? 0 : LuaArgs.checkInteger(a, 0, "new");
-            Channel<Object> ch = Channel.create(LuaProc.current().proc.owner(), (int) Math.max(0, Math.min(size, Integer.MAX_VALUE)));
+            Channel<Object> ch = Channel.create(LuaProc.of(s).proc.owner(), (int) Math.max(0, Math.min(size, Integer.MAX_VALUE)));
             return new Object[] {wrap(ch)};
         });
         fn(t, "select", ChannelModule::select);
@@ -108,7 +108,7 @@ final class ChannelModule {
         } catch (ChannelClosedException e) {
             throw new LuaError("send on closed channel");
         }
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         return p.scheduler.block(p.fedFromOutside(ch), w -> ch.parkSender(w, 0, v), w -> w.sendClosed()
                 ? new Object[] {null, LuaErrors.invalid("channel update: send on closed channel")}
                 : new Object[] {Boolean.TRUE});
@@ -120,7 +120,7 @@ final class ChannelModule {
         if (r != null) {
             return new Object[] {LuaProc.received(r.value()), r.ok()};
         }
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         return p.scheduler.block(p.fedFromOutside(ch), w -> ch.parkReceiver(w, 0),
                 w -> new Object[] {LuaProc.received(w.value()), w.ok()});
     }
@@ -155,7 +155,7 @@ final class ChannelModule {
         if (list.isEmpty()) {
             throw new LuaError("select: no cases to wait on");
         }
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         boolean external = false;
         for (LuaUserdata ch : channels) {
             external |= p.fedFromOutside(channelOf(ch));

@@ -3,11 +3,8 @@ package dev.trellis.runtime.lua;
 import dev.trellis.core.channel.ChannelOwner;
 import dev.trellis.core.channel.Waiter;
 import dev.trellis.lua.Coroutine;
-import dev.trellis.lua.JavaFunction;
 import dev.trellis.lua.LuaError;
 import dev.trellis.lua.LuaState;
-import dev.trellis.lua.LuaTable;
-import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +38,11 @@ import java.util.function.Consumer;
  * {@code coroutine.resume}d coroutine, or the chunk's top level) blocks the whole process in place
  * instead, still routing the mailbox, so it completes as it would have.
  *
+ * <p><b>Memory.</b> An idle process keeps this object, one {@link Task} per live coroutine (linked
+ * into the run queue through {@code next}, no queue object) and one {@link Park} per parked
+ * coroutine. {@link #runMain} parks the process itself, so that its frame, not a deeper helper's,
+ * is the top Lua frame of the stack a parked virtual thread keeps.
+ *
  * <p><b>Thread-safety:</b> none; everything runs on the process's own thread.
  */
 public final class CoroutineScheduler {
@@ -55,7 +57,7 @@ public final class CoroutineScheduler {
     @FunctionalInterface
     public interface Subscriptions {
         /** {@return whether the process has any mailbox subscription (inbox, events, a listen topic)} */
-        boolean any();
+        boolean hasSubscriptions();
     }
 
     /** The error of a process whose coroutines all wait for each other. */
@@ -66,6 +68,8 @@ public final class CoroutineScheduler {
         final Coroutine coroutine;
         Object[] resumeArgs;
         boolean parked;
+        /** The next task in the run queue, while this one is in it. */
+        Task next;
 
         Task(Coroutine coroutine, Object[] args) {
             this.coroutine = coroutine;
@@ -99,19 +103,20 @@ public final class CoroutineScheduler {
                 }
                 task.parked = false;
                 task.resumeArgs = results;
-                ready.add(task);
+                enqueue(task);
             }
         }
     }
 
     private static final Object[] NONE = new Object[0];
-    private static final JavaFunction IS_YIELDABLE = (JavaFunction) ((LuaTable) dev.trellis.lua.StandardLibrary.shared()
-            .functions().rawget("coroutine")).rawget("isyieldable");
+    private static final Subscriptions NO_SUBSCRIPTIONS = () -> false;
 
     private final LuaState state;
     private final ChannelOwner owner;
     private final Subscriptions subscriptions;
-    private final ArrayDeque<Task> ready = new ArrayDeque<>(4);
+    /** The run queue (FIFO): first and last runnable task, linked through {@link Task#next}. */
+    private Task head;
+    private Task tail;
     private Task current;
     private int live;
     /** Parked coroutines that something outside the process can wake (mailbox channels, timers). */
@@ -122,7 +127,7 @@ public final class CoroutineScheduler {
      * @param owner the process's channel owner ({@code proc.owner()})
      */
     public CoroutineScheduler(LuaState state, ChannelOwner owner) {
-        this(state, owner, () -> false);
+        this(state, owner, NO_SUBSCRIPTIONS);
     }
 
     /**
@@ -150,31 +155,60 @@ public final class CoroutineScheduler {
      */
     public Object[] runMain(Object fn, Object[] args) {
         Task main = new Task(state.newCoroutine(fn), args);
-        ready.add(main);
+        enqueue(main);
         live++;
-        while (true) {
-            Task t;
-            while ((t = ready.poll()) != null) {
-                Object[] r = resume(t);
-                if (t.coroutine.isDead()) {
-                    live--;
-                    if (t == main) {
-                        return r;
-                    }
-                } else if (!t.parked) {
-                    // A plain coroutine.yield(): give the others a turn.
-                    t.resumeArgs = NONE;
-                    ready.add(t);
-                }
-            }
+        Object[] r;
+        while ((r = runReady(main)) == null) {
             owner.routePending();
-            if (ready.isEmpty()) {
-                if (externallyParked == 0 && !subscriptions.any()) {
+            if (head == null) {
+                if (externallyParked == 0 && !subscriptions.hasSubscriptions()) {
                     throw new LuaError(DEADLOCK);
                 }
+                // The process parks here: no scheduler or VM frame is above this one.
                 owner.awaitMailbox();
             }
         }
+        return r;
+    }
+
+    /** Resumes runnable tasks until none is left; {@return main's results once it ended, else null} */
+    private Object[] runReady(Task main) {
+        Task t;
+        while ((t = dequeue()) != null) {
+            Object[] r = resume(t);
+            if (t.coroutine.isDead()) {
+                live--;
+                if (t == main) {
+                    return r;
+                }
+            } else if (!t.parked) {
+                // A plain coroutine.yield(): give the others a turn.
+                t.resumeArgs = NONE;
+                enqueue(t);
+            }
+        }
+        return null;
+    }
+
+    private void enqueue(Task t) {
+        if (tail == null) {
+            head = t;
+        } else {
+            tail.next = t;
+        }
+        tail = t;
+    }
+
+    private Task dequeue() {
+        Task t = head;
+        if (t != null) {
+            head = t.next;
+            if (head == null) {
+                tail = null;
+            }
+            t.next = null;
+        }
+        return t;
     }
 
     private Object[] resume(Task t) {
@@ -198,7 +232,7 @@ public final class CoroutineScheduler {
     public Coroutine spawn(Object fn) {
         Task t = new Task(state.newCoroutine(fn), NONE);
         live++;
-        ready.add(t);
+        enqueue(t);
         return t.coroutine;
     }
 
@@ -217,7 +251,7 @@ public final class CoroutineScheduler {
      */
     public Object[] block(boolean external, Consumer<Waiter> park, Completion completion) {
         Task t = current;
-        if (t != null && state.running() == t.coroutine && isYieldable()) {
+        if (t != null && state.isYieldable() && state.running() == t.coroutine) {
             Park w = new Park(t, completion, external);
             park.accept(w);
             if (w.isDone()) {
@@ -240,10 +274,5 @@ public final class CoroutineScheduler {
             owner.awaitMailbox();
         }
         return completion.results(w);
-    }
-
-    private boolean isYieldable() {
-        Object[] r = IS_YIELDABLE.call(state, NONE);
-        return r.length > 0 && Boolean.TRUE.equals(r[0]);
     }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -29,28 +30,32 @@ import java.util.WeakHashMap;
  * (so that {@code process.inbox() == process.inbox()}).
  *
  * <pre>{@code
- * // host functions find the process they run in:
- * LuaProc p = LuaProc.current();
+ * // host functions find the process they run in through their state:
+ * LuaProc p = LuaProc.of(state);
  * p.proc().send(pid, "topic", Payloads.exportAll(args, 2));
  * }</pre>
  *
- * <p><b>Thread-safety:</b> none; a LuaProc lives on its process's virtual thread, which is where
- * {@link #current()} is bound.
+ * <p><b>Memory.</b> An idle process is this object, its state (globals, one coroutine per task,
+ * no main coroutine: it is released once the chunk has run), its scheduler, and the stack its
+ * virtual thread keeps while parked: {@code ProcessCell.attempt}, {@link LuaProgram#run},
+ * {@link #run()}, {@link CoroutineScheduler#runMain} and the core's mailbox wait. The process is
+ * found from its state's host-data slot ({@link #of}), not from a thread-local (a map and an entry
+ * per thread) or a scoped value (more frames under every park, a carrier and a snapshot per
+ * process).
+ *
+ * <p><b>Thread-safety:</b> none; a LuaProc lives on its process's virtual thread.
  */
-public final class LuaProc {
-    /**
-     * The Lua process of the running thread. A thread-local, not a ScopedValue: binding a scoped
-     * value puts four more frames under every parked process (its virtual thread's stack is most
-     * of an idle process's memory) and allocates a carrier and a snapshot per process.
-     */
-    private static final ThreadLocal<LuaProc> CURRENT = new ThreadLocal<>();
+public final class LuaProc implements CoroutineScheduler.Subscriptions {
+    private static final Object[] NO_ARGS = new Object[0];
     /** Interrupts (about 10 000 VM steps each) between two gives of the host's run permit. */
     private static final int INTERRUPTS_PER_YIELD = 32;
     static final int INTERRUPT_BUDGET = 10_000;
-    private static final LuaState.InterruptHandler INTERRUPTS = state -> current().interrupted();
+    private static final LuaState.InterruptHandler INTERRUPTS = state -> of(state).interrupted();
 
     final LuaProgram program;
     final Proc proc;
+    /** The main function's arguments (Lua values); dropped once main has started. */
+    private Object[] args;
     final LuaState state;
     final CoroutineScheduler scheduler;
     private String pidText;
@@ -66,33 +71,44 @@ public final class LuaProc {
     private ArrayList<Channel<?>> finishedExecs;
     private int execs;
 
+    /**
+     * A process of {@code program} on {@code proc}, with the process's arguments as Lua values.
+     *
+     * @param context context values inherited from the spawner (exported Lua values)
+     */
     LuaProc(LuaProgram program, Proc proc, Map<String, Object> context) {
         this.program = program;
         this.proc = proc;
         this.context = context;
+        List<Object> a = proc.args();
+        Object[] luaArgs = a.isEmpty() ? NO_ARGS : new Object[a.size()];
+        for (int i = 0; i < luaArgs.length; i++) {
+            luaArgs[i] = Payloads.toLua(a.get(i));
+        }
+        this.args = luaArgs;
         this.state = new LuaState();
         this.state.globals().setMetatable(program.runtime().library().globalsMetatable());
         this.state.setModuleLoader(program.runtime().modules());
         this.state.setInterruptHandler(INTERRUPTS, INTERRUPT_BUDGET);
-        this.scheduler = new CoroutineScheduler(state, proc.owner(), this::hasSubscriptions);
+        this.state.setHostData(this);
+        this.scheduler = new CoroutineScheduler(state, proc.owner(), this);
     }
 
     /**
-     * {@return the Lua process the calling host function runs in}
+     * {@return the Lua process whose state {@code state} is}
      *
-     * @throws LuaError when called outside a Lua process
+     * @throws LuaError when the state is not a process's (a host function called outside a process)
      */
-    public static LuaProc current() {
-        LuaProc p = CURRENT.get();
-        if (p == null) {
-            throw new LuaError("no process context: this function runs only inside a Lua process");
+    public static LuaProc of(LuaState state) {
+        if (state.hostData() instanceof LuaProc p) {
+            return p;
         }
-        return p;
+        throw new LuaError("no process context: this function runs only inside a Lua process");
     }
 
-    /** {@return whether the calling thread runs a Lua process} */
-    public static boolean inProcess() {
-        return CURRENT.get() != null;
+    /** {@return the Lua process whose state {@code state} is, or null when it is not a process's} */
+    static LuaProc orNull(LuaState state) {
+        return state.hostData() instanceof LuaProc p ? p : null;
     }
 
     /** {@return the core process handle} */
@@ -128,26 +144,32 @@ public final class LuaProc {
     // Running
     // ============================================================================================
 
-    /** Runs the program: the chunk, then its method in the main coroutine; returns main's value. */
-    Object run(Object[] args) throws Exception {
-        try {
-            CURRENT.set(this);
-            return runBound(args);
-        } catch (LuaKill k) {
-            throw new ProcessException(ProcessError.TERMINATED);
-        } finally {
-            CURRENT.remove();
-        }
-    }
-
-    private Object runBound(Object[] args) {
+    /**
+     * Runs the program: the chunk (on the state's main coroutine, released afterwards), then its
+     * method as the scheduler's main task; returns main's value.
+     *
+     * <p>This frame stays under every park of the process, in the stack its virtual thread keeps
+     * while idle: it holds few locals and calls the scheduler loop directly; what happens after
+     * main returns is in {@link #result}.
+     */
+    Object run() {
         Object[] r;
         try {
             Object fn = program.entryPoint(state);
-            r = scheduler.runMain(fn, args);
+            state.releaseMain();
+            Object[] a = args;
+            args = null;
+            r = scheduler.runMain(fn, a);
+        } catch (LuaKill k) {
+            throw new ProcessException(ProcessError.TERMINATED);
         } catch (LuaError e) {
             throw new ProcessException(LuaErrors.toProcessError(e));
         }
+        return result(r);
+    }
+
+    /** {@return the process's value from main's results: a second result that is an error fails it} */
+    private static Object result(Object[] r) {
         Object value = r.length > 0 ? r[0] : null;
         if (r.length > 1) {
             ProcessError err = LuaErrors.fromReturn(r[1]);
@@ -247,7 +269,8 @@ public final class LuaProc {
     }
 
     /** {@return whether the process subscribed to its inbox, its events or a topic} */
-    boolean hasSubscriptions() {
+    @Override
+    public boolean hasSubscriptions() {
         return inbox != null || events != null || (listeners != null && !listeners.isEmpty());
     }
 

@@ -10,7 +10,6 @@ import dev.trellis.lua.LuaValues;
 import dev.trellis.lua.Prototype;
 import dev.trellis.runtime.entry.EntryId;
 import dev.trellis.runtime.entry.LuaEntry;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,19 +36,15 @@ import java.util.Set;
 public record LuaProgram(LuaRuntime runtime, EntryId id, LuaEntry entry, Prototype chunk, String method,
                          Set<String> modules, Map<String, EntryId> imports) implements ProcessBody {
 
+    /** Runs a process of this program (its frame stays under every park of the process: keep it one call). */
     @Override
-    public Object run(Proc proc) throws Exception {
-        return run(proc, Map.of());
+    public Object run(Proc proc) {
+        return new LuaProc(this, proc, Map.of()).run();
     }
 
     /** Runs a process of this program with inherited context values ({@code process.with_context}). */
-    Object run(Proc proc, Map<String, Object> context) throws Exception {
-        List<Object> args = proc.args();
-        Object[] luaArgs = new Object[args.size()];
-        for (int i = 0; i < luaArgs.length; i++) {
-            luaArgs[i] = Payloads.toLua(args.get(i));
-        }
-        return new LuaProc(this, proc, context).run(luaArgs);
+    Object run(Proc proc, Map<String, Object> context) {
+        return new LuaProc(this, proc, context).run();
     }
 
     /**

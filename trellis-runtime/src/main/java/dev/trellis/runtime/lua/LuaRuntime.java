@@ -122,7 +122,7 @@ public final class LuaRuntime {
     }
 
     private static Object require(LuaState state, String name) {
-        LuaProgram program = LuaProc.current().program;
+        LuaProgram program = LuaProc.of(state).program;
         EntryId lib = program.imports().get(name);
         if (lib != null) {
             Prototype chunk = program.runtime().libraries.get(lib);

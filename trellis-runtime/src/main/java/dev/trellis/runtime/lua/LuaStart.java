@@ -55,6 +55,6 @@ record LuaStart(LuaProgram program, Map<String, Object> context, Gate gate) impl
                 return null;
             }
         }
-        return program.run(proc, context);
+        return new LuaProc(program, proc, context).run();
     }
 }

@@ -34,7 +34,7 @@ import java.time.Duration;
  * failure {@code nil, err} with an error object; wrong argument types raise. Errors of
  * terminate/cancel/monitor/unmonitor/link/unlink are reported as {@code "<op> failed: <reason>"}
  * with kind INTERNAL; send and spawn keep the core's kind. Every function finds its process
- * through {@link LuaProc#current()}, so the table is shared by all processes (frozen).
+ * through its state ({@link LuaProc#of}), so the table is shared by all processes (frozen).
  */
 final class ProcessModule {
 
@@ -46,27 +46,27 @@ final class ProcessModule {
     /** {@return the frozen {@code process} table} */
     static LuaTable create() {
         LuaTable t = new LuaTable();
-        ChannelModule.fn(t, "pid", (s, a) -> new Object[] {LuaProc.current().pidText()});
-        ChannelModule.fn(t, "id", (s, a) -> new Object[] {LuaProc.current().program.id().toString()});
+        ChannelModule.fn(t, "pid", (s, a) -> new Object[] {LuaProc.of(s).pidText()});
+        ChannelModule.fn(t, "id", (s, a) -> new Object[] {LuaProc.of(s).program.id().toString()});
         ChannelModule.fn(t, "send", ProcessModule::send);
-        ChannelModule.fn(t, "spawn", (s, a) -> spawn(a, "spawn", false, false));
-        ChannelModule.fn(t, "spawn_monitored", (s, a) -> spawn(a, "spawn_monitored", true, false));
-        ChannelModule.fn(t, "spawn_linked", (s, a) -> spawn(a, "spawn_linked", false, true));
-        ChannelModule.fn(t, "spawn_linked_monitored", (s, a) -> spawn(a, "spawn_linked_monitored", true, true));
-        ChannelModule.fn(t, "terminate", (s, a) -> onPid(a, "terminate", (p, pid) -> p.proc.terminate(pid)));
+        ChannelModule.fn(t, "spawn", (s, a) -> spawn(s, a, "spawn", false, false));
+        ChannelModule.fn(t, "spawn_monitored", (s, a) -> spawn(s, a, "spawn_monitored", true, false));
+        ChannelModule.fn(t, "spawn_linked", (s, a) -> spawn(s, a, "spawn_linked", false, true));
+        ChannelModule.fn(t, "spawn_linked_monitored", (s, a) -> spawn(s, a, "spawn_linked_monitored", true, true));
+        ChannelModule.fn(t, "terminate", (s, a) -> onPid(s, a, "terminate", (p, pid) -> p.proc.terminate(pid)));
         ChannelModule.fn(t, "cancel", ProcessModule::cancel);
-        ChannelModule.fn(t, "monitor", (s, a) -> onPid(a, "monitor", (p, pid) -> p.proc.monitor(pid)));
-        ChannelModule.fn(t, "unmonitor", (s, a) -> onPid(a, "unmonitor", (p, pid) -> p.proc.unmonitor(pid)));
-        ChannelModule.fn(t, "link", (s, a) -> onPid(a, "link", (p, pid) -> p.proc.link(pid)));
-        ChannelModule.fn(t, "unlink", (s, a) -> onPid(a, "unlink", (p, pid) -> p.proc.unlink(pid)));
+        ChannelModule.fn(t, "monitor", (s, a) -> onPid(s, a, "monitor", (p, pid) -> p.proc.monitor(pid)));
+        ChannelModule.fn(t, "unmonitor", (s, a) -> onPid(s, a, "unmonitor", (p, pid) -> p.proc.unmonitor(pid)));
+        ChannelModule.fn(t, "link", (s, a) -> onPid(s, a, "link", (p, pid) -> p.proc.link(pid)));
+        ChannelModule.fn(t, "unlink", (s, a) -> onPid(s, a, "unlink", (p, pid) -> p.proc.unlink(pid)));
         ChannelModule.fn(t, "get_options", (s, a) -> {
             LuaTable o = new LuaTable(0, 1);
-            o.rawset("trap_links", LuaProc.inProcess() && LuaProc.current().proc.trapLinks());
+            o.rawset("trap_links", LuaProc.orNull(s) != null && LuaProc.orNull(s).proc.trapLinks());
             return new Object[] {o};
         });
         ChannelModule.fn(t, "set_options", ProcessModule::setOptions);
-        ChannelModule.fn(t, "inbox", (s, a) -> new Object[] {LuaProc.current().inbox()});
-        ChannelModule.fn(t, "events", (s, a) -> new Object[] {LuaProc.current().events()});
+        ChannelModule.fn(t, "inbox", (s, a) -> new Object[] {LuaProc.of(s).inbox()});
+        ChannelModule.fn(t, "events", (s, a) -> new Object[] {LuaProc.of(s).events()});
         ChannelModule.fn(t, "listen", ProcessModule::listen);
         ChannelModule.fn(t, "unlisten", ProcessModule::unlisten);
         LuaTable event = new LuaTable(0, 3);
@@ -89,7 +89,7 @@ final class ProcessModule {
         }
         String dest = checkString(a, 0, "send");
         String topic = checkString(a, 1, "send");
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         try {
             p.proc.send(dest, topic, Payloads.exportAll(a, 2));
             return TRUE;
@@ -100,13 +100,13 @@ final class ProcessModule {
         }
     }
 
-    private static Object[] spawn(Object[] a, String fname, boolean monitored, boolean linked) {
+    private static Object[] spawn(LuaState s, Object[] a, String fname, boolean monitored, boolean linked) {
         if (a.length < 2) {
             return LuaErrors.fail(ErrorKind.INVALID, "spawn requires at least id and host arguments");
         }
         String id = checkString(a, 0, fname);
         String host = checkString(a, 1, fname);
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         LuaProgram program = p.program.runtime().program(id);
         if (program == null) {
             return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
@@ -135,9 +135,9 @@ final class ProcessModule {
         void apply(LuaProc p, Pid pid);
     }
 
-    private static Object[] onPid(Object[] a, String op, PidOp action) {
+    private static Object[] onPid(LuaState s, Object[] a, String op, PidOp action) {
         String dest = checkString(a, 0, op);
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         Pid pid;
         try {
             pid = p.proc.node().resolve(dest);
@@ -172,7 +172,7 @@ final class ProcessModule {
         }
         Duration t = timeout;
         String r = reason;
-        return onPid(a, "cancel", (p, pid) -> {
+        return onPid(s, a, "cancel", (p, pid) -> {
             if (t == null) {
                 p.proc.cancel(pid, r);
             } else {
@@ -208,7 +208,7 @@ final class ProcessModule {
         if (!(arg(a, 0) instanceof LuaTable options)) {
             return new Object[] {Boolean.FALSE, LuaErrors.invalid("options parameter must be a table")};
         }
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         LuaUserdata problem = null;
         Object[] kv = new Object[2];
         for (Object k = null; options.next(k, kv); k = kv[0]) {
@@ -228,7 +228,7 @@ final class ProcessModule {
     private static Object[] listen(LuaState s, Object[] a) {
         String topic = checkString(a, 0, "listen");
         boolean messages = arg(a, 1) instanceof LuaTable opts && LuaValues.isTruthy(opts.rawgetStr("message"));
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         try {
             Channel<?> ch = messages ? p.proc.listenMessages(topic) : p.proc.listen(topic);
             return new Object[] {p.listener(ch)};
@@ -241,7 +241,7 @@ final class ProcessModule {
         if (!ChannelModule.isChannel(arg(a, 0))) {
             throw new LuaError("channel expected");
         }
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         Channel<?> ch = (Channel<?>) ((LuaUserdata) a[0]).value();
         if (!p.proc.unlisten(ch)) {
             return new Object[] {Boolean.FALSE, LuaErrors.object(ProcessError.of(ErrorKind.NOT_FOUND, "unsubscribe: channel not found"))};

@@ -44,7 +44,7 @@ final class RegistryModule {
             if (scope != null && ((Number) scope).longValue() != LOCAL) {
                 return LuaErrors.fail(ErrorKind.INTERNAL, "global registry not available");
             }
-            LuaProc p = LuaProc.current();
+            LuaProc p = LuaProc.of(s);
             try {
                 if (pidArg == null) {
                     p.proc.register(name);
@@ -67,13 +67,13 @@ final class RegistryModule {
         ChannelModule.fn(t, "lookup", (s, a) -> {
             String name = checkString(a, 0, "lookup");
             try {
-                return new Object[] {LuaProc.current().proc.lookup(name).toString()};
+                return new Object[] {LuaProc.of(s).proc.lookup(name).toString()};
             } catch (ProcessException e) {
                 return LuaErrors.fail(e.error());
             }
         });
         ChannelModule.fn(t, "unregister", (s, a) ->
-                new Object[] {LuaProc.current().proc.unregister(checkString(a, 0, "unregister"))});
+                new Object[] {LuaProc.of(s).proc.unregister(checkString(a, 0, "unregister"))});
         return t.freeze();
     }
 }

@@ -40,7 +40,7 @@ public final class RuntimeLibrary {
             coroutine.rawset(kv[0], kv[1]);
         }
         coroutine.rawset("spawn", JavaFunction.of("spawn",
-                (s, a) -> new Object[] {LuaProc.current().scheduler.spawn(LuaArgs.checkFunction(a, 0, "spawn"))}));
+                (s, a) -> new Object[] {LuaProc.of(s).scheduler.spawn(LuaArgs.checkFunction(a, 0, "spawn"))}));
         globals.rawset("coroutine", coroutine.freeze());
         globals.rawset("print", JavaFunction.of("print", RuntimeLibrary::print));
         LuaTable meta = new LuaTable();
@@ -69,7 +69,7 @@ public final class RuntimeLibrary {
     /** {@code print(...)}: one line, prefixed with the pid, to the runtime's log (stdout). */
     private static Object[] print(LuaState s, Object[] a) {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-        LuaProc p = LuaProc.inProcess() ? LuaProc.current() : null;
+        LuaProc p = LuaProc.orNull(s);
         if (p != null) {
             line.writeBytes(LuaStrings.toBytes(p.pidText()));
             line.write(' ');

@@ -14,6 +14,7 @@ import dev.trellis.core.Spawner;
 import dev.trellis.core.channel.Channel;
 import dev.trellis.lua.LuaArgs;
 import dev.trellis.lua.LuaError;
+import dev.trellis.lua.LuaState;
 import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
@@ -95,10 +96,10 @@ final class SpawnerModule {
             msgs.add(new Queued(topic, Payloads.exportAll(a, 2)));
             return wrap(sp.with(sp.context, sp.options, sp.name, List.copyOf(msgs)));
         });
-        ChannelModule.fn(m, "spawn", (s, a) -> spawn(a, "spawn", false, false));
-        ChannelModule.fn(m, "spawn_monitored", (s, a) -> spawn(a, "spawn_monitored", true, false));
-        ChannelModule.fn(m, "spawn_linked", (s, a) -> spawn(a, "spawn_linked", false, true));
-        ChannelModule.fn(m, "spawn_linked_monitored", (s, a) -> spawn(a, "spawn_linked_monitored", true, true));
+        ChannelModule.fn(m, "spawn", (s, a) -> spawn(s, a, "spawn", false, false));
+        ChannelModule.fn(m, "spawn_monitored", (s, a) -> spawn(s, a, "spawn_monitored", true, false));
+        ChannelModule.fn(m, "spawn_linked", (s, a) -> spawn(s, a, "spawn_linked", false, true));
+        ChannelModule.fn(m, "spawn_linked_monitored", (s, a) -> spawn(s, a, "spawn_linked_monitored", true, true));
         SPAWNER_MT.rawset("__index", m.freeze());
         SPAWNER_MT.rawset("__name", "process.Spawner");
         SPAWNER_MT.freeze();
@@ -110,9 +111,9 @@ final class SpawnerModule {
     /** Adds {@code with_context}, {@code with_options} and {@code exec} to the process table. */
     static void install(LuaTable process) {
         ChannelModule.fn(process, "with_context", (s, a) ->
-                wrap(new Spec(merge(LuaProc.current().context, a, 0, "with_context"), Map.of(), null, List.of())));
+                wrap(new Spec(merge(LuaProc.of(s).context, a, 0, "with_context"), Map.of(), null, List.of())));
         ChannelModule.fn(process, "with_options", (s, a) ->
-                wrap(new Spec(LuaProc.current().context, merge(Map.of(), a, 0, "with_options"), null, List.of())));
+                wrap(new Spec(LuaProc.of(s).context, merge(Map.of(), a, 0, "with_options"), null, List.of())));
         ChannelModule.fn(process, "exec", SpawnerModule::exec);
     }
 
@@ -145,14 +146,14 @@ final class SpawnerModule {
         return Map.copyOf(out);
     }
 
-    private static Object[] spawn(Object[] a, String fname, boolean monitored, boolean linked) {
+    private static Object[] spawn(LuaState s, Object[] a, String fname, boolean monitored, boolean linked) {
         Spec spec = self(a, fname);
         if (a.length < 3) {
             throw new LuaError(fname + " requires id and host arguments");
         }
         String id = checkString(a, 1, fname);
         String host = checkString(a, 2, fname);
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         LuaProgram program = p.program.runtime().program(id);
         if (program == null) {
             return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
@@ -239,7 +240,7 @@ final class SpawnerModule {
         if (host.isEmpty()) {
             return LuaErrors.fail(ErrorKind.INVALID, "host ID required");
         }
-        LuaProc p = LuaProc.current();
+        LuaProc p = LuaProc.of(s);
         LuaProgram program = p.program.runtime().program(id);
         if (program == null) {
             return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
@@ -312,14 +313,14 @@ final class SpawnerModule {
         LuaTable t = new LuaTable();
         ChannelModule.fn(t, "get", (s, a) -> {
             String key = checkString(a, 0, "get");
-            Map<String, Object> ctx = LuaProc.current().context;
+            Map<String, Object> ctx = LuaProc.of(s).context;
             if (!ctx.containsKey(key)) {
                 return LuaErrors.fail(ErrorKind.NOT_FOUND, "context value not found: " + LuaStrings.toJava(key));
             }
             return new Object[] {Payloads.export(ctx.get(key))};
         });
         ChannelModule.fn(t, "all", (s, a) -> {
-            Map<String, Object> ctx = LuaProc.current().context;
+            Map<String, Object> ctx = LuaProc.of(s).context;
             LuaTable all = new LuaTable(0, ctx.size());
             ctx.forEach((k, v) -> all.rawset(k, Payloads.export(v)));
             return new Object[] {all};

@@ -7,6 +7,7 @@ import dev.trellis.core.Ticker;
 import dev.trellis.core.Timer;
 import dev.trellis.core.channel.Channel;
 import dev.trellis.lua.LuaArgs;
+import dev.trellis.lua.LuaState;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 import java.time.Duration;
@@ -61,7 +62,7 @@ final class TimeModule {
             if (d.isNegative() || d.isZero()) {
                 return new Object[0];
             }
-            LuaProc p = LuaProc.current();
+            LuaProc p = LuaProc.of(s);
             Channel<Instant> ch = p.proc.after(d);
             return p.scheduler.block(true, w -> ch.parkReceiver(w, 0), w -> new Object[0]);
         });
@@ -70,7 +71,7 @@ final class TimeModule {
             if (d == null) {
                 return LuaErrors.fail(ErrorKind.INVALID, "time.after: duration must be > 0");
             }
-            LuaProc p = LuaProc.current();
+            LuaProc p = LuaProc.of(s);
             return new Object[] {p.timerChannel(p.proc.after(d))};
         });
         ChannelModule.fn(t, "timer", (s, a) -> {
@@ -78,7 +79,7 @@ final class TimeModule {
             if (d == null) {
                 return LuaErrors.fail(ErrorKind.INVALID, "time.timer: duration must be > 0");
             }
-            Timer timer = LuaProc.current().proc.timer(d);
+            Timer timer = LuaProc.of(s).proc.timer(d);
             return new Object[] {new LuaUserdata(new Object[] {timer, null}, TIMER_MT)};
         });
         ChannelModule.fn(t, "ticker", (s, a) -> {
@@ -86,7 +87,7 @@ final class TimeModule {
             if (d == null) {
                 return LuaErrors.fail(ErrorKind.INVALID, "time.ticker: duration must be > 0");
             }
-            Ticker ticker = LuaProc.current().proc.ticker(d);
+            Ticker ticker = LuaProc.of(s).proc.ticker(d);
             return new Object[] {new LuaUserdata(new Object[] {ticker, null}, TICKER_MT)};
         });
         ChannelModule.fn(t, "now", (s, a) -> new Object[] {new LuaUserdata(Instant.now(), TIME_MT)});
@@ -99,7 +100,7 @@ final class TimeModule {
         });
 
         LuaTable timer = new LuaTable();
-        ChannelModule.fn(timer, "channel", (s, a) -> new Object[] {channelOf(a, TIMER_MT, "channel")});
+        ChannelModule.fn(timer, "channel", (s, a) -> new Object[] {channelOf(s, a, TIMER_MT, "channel")});
         timer.rawset("response", timer.rawgetStr("channel"));
         ChannelModule.fn(timer, "stop", (s, a) -> new Object[] {((Timer) handle(a, TIMER_MT, "stop")[0]).stop()});
         ChannelModule.fn(timer, "reset", (s, a) -> {
@@ -115,7 +116,7 @@ final class TimeModule {
         TIMER_MT.freeze();
 
         LuaTable ticker = new LuaTable();
-        ChannelModule.fn(ticker, "channel", (s, a) -> new Object[] {channelOf(a, TICKER_MT, "channel")});
+        ChannelModule.fn(ticker, "channel", (s, a) -> new Object[] {channelOf(s, a, TICKER_MT, "channel")});
         ticker.rawset("response", ticker.rawgetStr("channel"));
         ChannelModule.fn(ticker, "stop", (s, a) -> {
             ((Ticker) handle(a, TICKER_MT, "stop")[0]).stop();
@@ -160,10 +161,10 @@ final class TimeModule {
     }
 
     /** The channel userdata of a timer or ticker, made once so that it stays identical. */
-    private static LuaUserdata channelOf(Object[] a, LuaTable mt, String fname) {
+    private static LuaUserdata channelOf(LuaState s, Object[] a, LuaTable mt, String fname) {
         Object[] h = handle(a, mt, fname);
         if (h[1] == null) {
-            h[1] = LuaProc.current().timerChannel(h[0] instanceof Timer t ? t.channel() : ((Ticker) h[0]).channel());
+            h[1] = LuaProc.of(s).timerChannel(h[0] instanceof Timer t ? t.channel() : ((Ticker) h[0]).channel());
         }
         return (LuaUserdata) h[1];
     }
