@@ -7,14 +7,12 @@ import dev.trellis.core.ProcessError;
 import dev.trellis.core.ProcessException;
 import dev.trellis.core.Terminated;
 import dev.trellis.core.channel.Channel;
-import dev.trellis.core.channel.Waiter;
 import dev.trellis.lua.LuaError;
 import dev.trellis.lua.LuaFunction;
 import dev.trellis.lua.LuaKill;
 import dev.trellis.lua.LuaState;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -190,18 +188,10 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
         proc.owner().checkpoint();
         if (++interrupts >= INTERRUPTS_PER_YIELD) {
             interrupts = 0;
-            giveWay();
+            proc.owner().yieldPermit();
         }
     }
 
-    private void giveWay() {
-        Channel<Instant> tick = proc.after(Duration.ofNanos(1));
-        Waiter w = new Waiter();
-        tick.parkReceiver(w, 0);
-        while (!w.isDone()) {
-            proc.owner().awaitMailbox();
-        }
-    }
 
     // ============================================================================================
     // Lua faces of channels and mailbox values
