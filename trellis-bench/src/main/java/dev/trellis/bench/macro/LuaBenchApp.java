@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -49,6 +50,7 @@ public final class LuaBenchApp {
     /** {@code ping(driver, peer, n)}: ready, waits for go, n round trips, then {@code done} with n. */
     public static final String PING = "bench:ping";
 
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(1);
     /** The files of the app, as the class path holds them under {@code lua-app/}. */
     private static final List<String> FILES = List.of("_index.yaml", "bench.lua");
 
@@ -66,7 +68,9 @@ public final class LuaBenchApp {
 
     /** {@return a started node with the control host first, then the app's hosts} */
     public static Node startNode() {
-        Node.Builder builder = Node.builder().host(Watched.CONTROL_HOST, 1024);
+        // A run that fails leaves Lua processes blocked in receive, deaf to the stop's CANCEL: a short
+        // grace ends them quickly (a run that succeeds has none left).
+        Node.Builder builder = Node.builder().shutdownTimeout(SHUTDOWN_GRACE).host(Watched.CONTROL_HOST, 1024);
         for (ProcessHost h : application().entriesOf(ProcessHost.class)) {
             builder.host(h.id().toString(), h.workers());
         }
