@@ -34,12 +34,24 @@ public final class LuaIdle extends LuaNodeWorkload {
         return OptionalDouble.of(3_072);
     }
 
+    /** Five times the size: see {@link LuaNodeWorkload#warmupSize(int)}. */
+    @Override
+    public int warmupSize(int size) {
+        return luaWarmupSize(size);
+    }
+
     @Override
     protected double drive(LuaRuntime runtime, Proc driver, int size) {
         Node node = runtime.node();
         LuaProgram idle = program(runtime, LuaBenchApp.IDLE);
-        runOnce(runtime, driver, LuaBenchApp.NOOP);
         Spawner host = driver.spawner().on(LuaBenchApp.HOST);
+        // Loads the shared Lua library before the first reading. Not runOnce: the driver must not
+        // subscribe its events channel here. With two subscriptions, the core's retry of pending
+        // mailbox items (Router.retryPending) scans all N queued "ready" messages on every receive
+        // (it stops early only once every subscription has refused), so N = 100 000 took 50 s and
+        // 200 000 took 220 s instead of a few seconds.
+        host.spawn(program(runtime, LuaBenchApp.NOOP));
+        awaitProcessCount(node, driver, 1);
         String self = driver.pid().toString();
         Pid[] pids = new Pid[size];
         long before = HeapMeter.usedAfterGc();

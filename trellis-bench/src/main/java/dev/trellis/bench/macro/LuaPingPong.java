@@ -33,6 +33,12 @@ public final class LuaPingPong extends LuaNodeWorkload {
         return OptionalDouble.of(2_000);
     }
 
+    /** Five times the size: see {@link LuaNodeWorkload#warmupSize(int)}. */
+    @Override
+    public int warmupSize(int size) {
+        return luaWarmupSize(size);
+    }
+
     @Override
     protected double drive(LuaRuntime runtime, Proc driver, int size) {
         Spawner host = driver.spawner().on(LuaBenchApp.HOST).monitored();

@@ -30,6 +30,12 @@ public final class LuaSpawnExit extends LuaNodeWorkload {
         return OptionalDouble.of(250_000);
     }
 
+    /** Five times the size: see {@link LuaNodeWorkload#warmupSize(int)}. */
+    @Override
+    public int warmupSize(int size) {
+        return luaWarmupSize(size);
+    }
+
     @Override
     protected double drive(LuaRuntime runtime, Proc driver, int size) {
         LuaProgram noop = program(runtime, LuaBenchApp.NOOP);
