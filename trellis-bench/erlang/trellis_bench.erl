@@ -16,7 +16,8 @@
 
 -define(GROUP, 10).
 -export([spawn_exit/1, idle_memory/1, ping_pong/1, ring/1, fan_in/1, link_cascade/1,
-         monitor_down/1, sup_restart/1, sup_restart_storm/1, sup_one_for_all/1]).
+         monitor_down/1, sup_restart/1, sup_restart_storm/1, sup_one_for_all/1,
+         lua_spawn_exit/1, lua_idle/1, lua_ping_pong/1]).
 %% supervisor callback and child start functions of the supervision rows
 -export([init/1, start_crashing/1, start_member/2]).
 
@@ -26,7 +27,8 @@
 
 workloads() ->
     [spawn_exit, idle_memory, ping_pong, ring, fan_in, link_cascade, monitor_down,
-     sup_restart, sup_restart_storm, sup_one_for_all].
+     sup_restart, sup_restart_storm, sup_one_for_all,
+     lua_spawn_exit, lua_idle, lua_ping_pong].
 
 main([Name, SizeArg, WarmupArg, RunsArg]) ->
     Size = list_to_integer(SizeArg),
@@ -276,6 +278,77 @@ stop_supervisor(Sup) ->
 %% of the timings (and of the terminal): only emergencies are logged while the rows run.
 quiet_supervisor_reports() ->
     logger:set_primary_config(level, emergency).
+
+%% ---------------------------------------------------------------------------------------------
+%% The Lua rows' twins
+%%
+%% The Java side runs Lua processes (trellis-bench/lua-app/); here the same work is done by plain
+%% Erlang processes, which is what a Wippy or Elixir user compares against. Messages have the shape
+%% of a Trellis message, a topic (a binary, as Lua strings are) and a payload, plus the sender:
+%% {Topic, From, Payload}, built by msg/3; a message without payload carries `nil`.
+%% ---------------------------------------------------------------------------------------------
+
+%% lua_spawn_exit: spawn+exit of processes that return at once, at the Lua row's size.
+lua_spawn_exit(N) -> spawn_exit(N).
+
+%% lua_idle: Size processes each report {<<"ready">>, Pid, nil}, then block in receive until any
+%% message (the driver's stop); bytes per process measured as idle_memory measures them.
+lua_idle(N) ->
+    Self = self(),
+    garbage_collect(),
+    Before = erlang:memory(processes),
+    {memory, DriverBefore} = process_info(self(), memory),
+    Pids = [spawn(fun() -> msg(Self, <<"ready">>, nil), receive {_, _, _} -> ok end end)
+            || _ <- lists:seq(1, N)],
+    await_topic(<<"ready">>, N),
+    garbage_collect(),
+    After = erlang:memory(processes),
+    {memory, DriverAfter} = process_info(self(), memory),
+    Base = erlang:system_info(process_count) - N,
+    [msg(P, <<"stop">>, nil) || P <- Pids],
+    await_process_count(Base),
+    {(After - Before - (DriverAfter - DriverBefore)) / N, "B/proc"}.
+
+%% lua_ping_pong: ping and pong are both spawned processes (as the two Lua processes are); ping
+%% reports ready, waits for the driver's go, makes Size round trips ({<<"ping">>, Ping, I} answered by
+%% {<<"pong">>, Pong, I}, each reply's payload checked), then reports {<<"done">>, Ping, Size}. The
+%% driver times go -> done.
+lua_ping_pong(N) ->
+    Self = self(),
+    Pong = spawn(fun lua_pong/0),
+    Ping = spawn(fun() -> lua_ping(Self, Pong, N) end),
+    receive {<<"ready">>, Ping, nil} -> ok end,
+    T0 = now_ns(),
+    msg(Ping, <<"go">>, nil),
+    receive {<<"done">>, Ping, N} -> ok end,
+    Elapsed = now_ns() - T0,
+    msg(Pong, <<"stop">>, nil),
+    {Elapsed / N, "ns/rt"}.
+
+lua_pong() ->
+    receive
+        {<<"stop">>, _, _} -> ok;
+        {<<"ping">>, From, Payload} -> msg(From, <<"pong">>, Payload), lua_pong()
+    end.
+
+lua_ping(Driver, Pong, N) ->
+    msg(Driver, <<"ready">>, nil),
+    receive {<<"go">>, _, _} -> ok end,
+    lua_ping_loop(Pong, 1, N),
+    msg(Driver, <<"done">>, N).
+
+lua_ping_loop(_Pong, I, N) when I > N -> ok;
+lua_ping_loop(Pong, I, N) ->
+    msg(Pong, <<"ping">>, I),
+    receive
+        {<<"pong">>, Pong, I} -> lua_ping_loop(Pong, I + 1, N);
+        {<<"pong">>, Pong, Other} -> exit({bad_pong, I, Other})
+    end.
+
+msg(To, Topic, Payload) -> To ! {Topic, self(), Payload}.
+
+await_topic(_Topic, 0) -> ok;
+await_topic(Topic, N) -> receive {Topic, _, _} -> await_topic(Topic, N - 1) end.
 
 %% ---------------------------------------------------------------------------------------------
 %% Helpers

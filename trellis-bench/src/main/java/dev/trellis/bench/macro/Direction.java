@@ -27,6 +27,16 @@ public enum Direction {
         return this == HIGHER_IS_BETTER ? trellis / erlang : erlang / trellis;
     }
 
+    /** Whether {@code value} meets {@code target}: at least it when higher is better, at most it otherwise. */
+    public boolean meets(double value, double target) {
+        return this == HIGHER_IS_BETTER ? value >= target : value <= target;
+    }
+
+    /** The comparison {@link #meets} makes, for people: {@code ≥} or {@code ≤}. */
+    public String targetSign() {
+        return this == HIGHER_IS_BETTER ? "≥" : "≤";
+    }
+
     private static void requirePositive(double value, String argument) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(argument + " must be a positive finite number, got " + value);

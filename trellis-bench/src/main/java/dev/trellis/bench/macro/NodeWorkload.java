@@ -67,7 +67,7 @@ public abstract class NodeWorkload implements Workload {
             throw new IllegalArgumentException("size must be at least " + minimumSize() + " for " + name
                     + ", got " + size);
         }
-        try (Node node = Node.start()) {
+        try (Node node = startNode()) {
             Object figure = node.exec(driver -> drive(node, driver, size));
             int left = node.processCount();
             if (left != 0) {
@@ -75,6 +75,14 @@ public abstract class NodeWorkload implements Workload {
             }
             return (Double) figure;
         }
+    }
+
+    /**
+     * The fresh node of one run; the driver runs on its default (first) host. Default: {@link Node#start()},
+     * one host with one worker per CPU.
+     */
+    protected Node startNode() {
+        return Node.start();
     }
 
     /**

@@ -163,6 +163,13 @@ public final class ResultTable {
                             ? formatValue(w.designAnchor().getAsDouble(), w.unit()) : "—")
                     .append(" |\n");
         }
+        List<String> targets = targetLines();
+        if (!targets.isEmpty()) {
+            md.append('\n');
+            for (String line : targets) {
+                md.append("- ").append(line).append('\n');
+            }
+        }
         if (!notes.isEmpty()) {
             md.append('\n');
             for (String note : notes) {
@@ -170,6 +177,25 @@ public final class ResultTable {
             }
         }
         return md.toString();
+    }
+
+    /** One line per row with a {@link Workload#target()}: the target and whether the Trellis median meets it. */
+    private List<String> targetLines() {
+        List<String> lines = new ArrayList<>();
+        for (Row row : rows.values()) {
+            Workload w = row.workload;
+            if (w.target().isEmpty()) {
+                continue;
+            }
+            double target = w.target().getAsDouble();
+            OptionalDouble trellis = median(w.name(), Side.TRELLIS);
+            String verdict = trellis.isEmpty() ? "not measured"
+                    : (w.direction().meets(trellis.getAsDouble(), target) ? "met" : "MISSED")
+                            + " (" + formatValue(trellis.getAsDouble(), w.unit()) + ")";
+            lines.add("Trellis target for " + w.name() + " (DESIGN.md): " + w.direction().targetSign() + " "
+                    + formatValue(target, w.unit()) + ": " + verdict);
+        }
+        return lines;
     }
 
     private String cell(Row row, Side side) {

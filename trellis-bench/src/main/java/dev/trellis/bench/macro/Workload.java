@@ -45,6 +45,15 @@ public interface Workload {
     }
 
     /**
+     * The figure DESIGN.md sets Trellis itself as a target for this row, if any: at least this much
+     * for a {@link Direction#HIGHER_IS_BETTER} row, at most this much otherwise (e.g. at most 3 KB per
+     * idle Lua process). The table says under it whether the Trellis median meets it.
+     */
+    default OptionalDouble target() {
+        return OptionalDouble.empty();
+    }
+
+    /**
      * Runs the workload once at {@code size} and returns its figure in {@link #unit()}.
      *
      * @throws IllegalArgumentException if {@code size} is below {@link #minimumSize()}

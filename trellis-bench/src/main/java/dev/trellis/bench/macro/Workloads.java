@@ -28,7 +28,10 @@ public final class Workloads {
             new MonitorDown(),
             SupRestart.latency(),
             SupRestart.storm(),
-            new SupOneForAll());
+            new SupOneForAll(),
+            new LuaSpawnExit(),
+            new LuaIdle(),
+            new LuaPingPong());
 
     private Workloads() {
     }

@@ -26,4 +26,14 @@ class DirectionTest {
         assertThatThrownBy(() -> Direction.LOWER_IS_BETTER.ratio(1, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("erlang");
     }
+
+    @Test
+    void aTargetIsAFloorForThroughputsAndACeilingForLatenciesAndSizes() {
+        assertThat(Direction.HIGHER_IS_BETTER.meets(250_000, 250_000)).isTrue();
+        assertThat(Direction.HIGHER_IS_BETTER.meets(249_999, 250_000)).isFalse();
+        assertThat(Direction.LOWER_IS_BETTER.meets(3_072, 3_072)).isTrue();
+        assertThat(Direction.LOWER_IS_BETTER.meets(3_073, 3_072)).isFalse();
+        assertThat(Direction.HIGHER_IS_BETTER.targetSign()).isEqualTo("≥");
+        assertThat(Direction.LOWER_IS_BETTER.targetSign()).isEqualTo("≤");
+    }
 }

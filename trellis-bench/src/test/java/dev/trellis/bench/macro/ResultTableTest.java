@@ -54,6 +54,41 @@ class ResultTableTest {
     }
 
     @Test
+    void saysUnderTheTableWhetherEachRowWithATargetMeetsIt() {
+        List<Workload> catalogue = List.of(
+                withTarget(new FakeWorkload("lua_spawn_exit", "proc/s", Direction.HIGHER_IS_BETTER, 1,
+                        OptionalDouble.empty()), 250_000),
+                withTarget(new FakeWorkload("lua_idle", "B/proc", Direction.LOWER_IS_BETTER, 1,
+                        OptionalDouble.empty()), 3_072),
+                withTarget(new FakeWorkload("lua_ping_pong", "ns/rt", Direction.LOWER_IS_BETTER, 1,
+                        OptionalDouble.empty()), 2_000),
+                CATALOGUE.get(1));
+        String md = ResultTable.parse(catalogue, List.of(
+                "# load average before: 1.0",
+                "trellis lua_spawn_exit 200000 300000 proc/s",
+                "trellis lua_idle 100000 3500 B/proc",
+                "erlang lua_ping_pong 200000 450 ns/rt",
+                "trellis ping_pong 1000 400 ns/rt")).toMarkdown();
+        assertThat(md).contains("- Trellis target for lua_spawn_exit (DESIGN.md): ≥ 0.250 M proc/s: met (0.300 M proc/s)\n");
+        assertThat(md).contains("- Trellis target for lua_idle (DESIGN.md): ≤ 3072 B/proc: MISSED (3500 B/proc)\n");
+        assertThat(md).contains("- Trellis target for lua_ping_pong (DESIGN.md): ≤ 2000 ns/rt: not measured\n");
+        assertThat(md).doesNotContain("target for ping_pong");
+        assertThat(md).containsSubsequence("| ping_pong |", "target for lua_spawn_exit", "- load average before");
+    }
+
+    private static Workload withTarget(FakeWorkload fake, double target) {
+        return new Workload() {
+            @Override public String name() { return fake.name(); }
+            @Override public String unit() { return fake.unit(); }
+            @Override public Direction direction() { return fake.direction(); }
+            @Override public int fullSize() { return fake.fullSize(); }
+            @Override public String description() { return fake.description(); }
+            @Override public double run(int size) { return fake.run(size); }
+            @Override public OptionalDouble target() { return OptionalDouble.of(target); }
+        };
+    }
+
+    @Test
     void formatsRatesInMillionsAndMicrosecondsWithTheirSign() {
         assertThat(ResultTable.formatValue(3_200_000, "msg/s")).isEqualTo("3.20 M msg/s");
         assertThat(ResultTable.formatValue(1.17, "us/link")).isEqualTo("1.17 µs/link");

@@ -47,7 +47,8 @@ class WorkloadSmokeTest {
             assertThat(w.description()).isNotBlank();
         }
         assertThat(names).contains("spawn_exit", "idle_memory", "ping_pong", "ring", "fan_in",
-                "link_cascade", "monitor_down", "sup_restart", "sup_restart_storm", "sup_one_for_all");
+                "link_cascade", "monitor_down", "sup_restart", "sup_restart_storm", "sup_one_for_all",
+                "lua_spawn_exit", "lua_idle", "lua_ping_pong");
     }
 
     @Test
