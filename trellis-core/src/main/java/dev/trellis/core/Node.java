@@ -308,12 +308,9 @@ public final class Node implements AutoCloseable {
         if (destination == null) {
             throw new IllegalArgumentException("destination must not be null");
         }
-        if (destination.startsWith("{")) {
-            try {
-                return Pid.parse(destination);
-            } catch (IllegalArgumentException e) {
-                // not a pid: try it as a name
-            }
+        Pid parsed = parsePid(destination);
+        if (parsed != null) {
+            return parsed;
         }
         Pid pid = registry.whereis(destination);
         if (pid == null) {
@@ -321,6 +318,18 @@ public final class Node implements AutoCloseable {
                     "could not resolve '" + destination + "' as PID or registered name");
         }
         return pid;
+    }
+
+    /** {@return the pid {@code text} spells, or null if it is not a pid text (it may be a name)} */
+    static Pid parsePid(String text) {
+        if (text == null || !text.startsWith("{")) {
+            return null;
+        }
+        try {
+            return Pid.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

@@ -176,7 +176,12 @@ public final class Proc {
      */
     public void send(String destination, String topic, Object... payloads) {
         cell.checkpoint();
-        cell.node().send(cell.pid, cell.node().resolve(destination), topic, payloads);
+        if (destination == null) {
+            throw new IllegalArgumentException("destination must not be null");
+        }
+        ProcessCell to = cell.peer(destination);
+        Node.checkTopic(topic);
+        to.push(new Message(cell.pid, topic, payloads));
     }
 
     /** {@return the inbox: every message whose topic has no listener (the same channel every call)} */

@@ -67,6 +67,8 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
     private Router router;
     /** The process this one last sent to: most processes keep sending to the same few. */
     private ProcessCell lastPeer;
+    /** The pid text that named {@code lastPeer} in the last send by text, or null. */
+    private String lastPeerText;
 
     private static final VarHandle KILL;
 
@@ -303,6 +305,34 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
      * @throws ProcessException NOT_FOUND "process not found"
      */
     ProcessCell peer(Pid to) {
+        lastPeerText = null;
+        return peerOf(to);
+    }
+
+    /**
+     * {@return the live cell that {@code destination} names, for a send from this process} Owner
+     * thread only. A pid text equal to the last one sent to skips parsing it (the Lua runtime sends
+     * by pid text); a registered name is looked up every time, since it may move to another pid.
+     *
+     * @param destination a pid text or a registered name
+     * @throws ProcessException NOT_FOUND "process not found", or "could not resolve ..."
+     */
+    ProcessCell peer(String destination) {
+        ProcessCell c = lastPeer;
+        if (c != null && lastPeerText != null && lastPeerText.equals(destination) && !c.dead) {
+            return c;
+        }
+        Pid parsed = Node.parsePid(destination);
+        if (parsed == null) {
+            lastPeerText = null;
+            return peerOf(node().resolve(destination));
+        }
+        c = peerOf(parsed);
+        lastPeerText = destination;
+        return c;
+    }
+
+    private ProcessCell peerOf(Pid to) {
         ProcessCell c = lastPeer;
         if (c != null && c.pid == to && !c.dead) {
             return c;

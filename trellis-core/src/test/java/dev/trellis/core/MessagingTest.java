@@ -215,4 +215,74 @@ class MessagingTest {
         });
         assertThat(v).isEqualTo(33);
     }
+
+    @Test
+    void sendingAgainByPidTextToAProcessThatDiedFailsAsTheFirstTimeWould() {
+        Object v = node.exec(proc -> {
+            Pid echo = proc.spawnMonitored(p -> {
+                Message m = p.inbox().receive();
+                p.send(m.from(), "echo", m.payload());
+                return null;
+            });
+            String text = echo.toString();
+            proc.send(text, "ping", 1);                // the sender now remembers this text
+            Object echoed = proc.inbox().receive().payload();
+            proc.events().receive();                   // the peer is gone
+            try {
+                proc.send(new String(text), "ping", 2);
+                return "sent to a dead process";
+            } catch (ProcessException e) {
+                return List.of(echoed, e.error().kind(), e.getMessage());
+            }
+        });
+        assertThat((List<Object>) v).containsExactly(1, ErrorKind.NOT_FOUND, "process not found");
+    }
+
+    @Test
+    void aNameIsResolvedAtEverySendEvenAfterItMoved() {
+        Object v = node.exec(proc -> {
+            ProcessBody echo = p -> {
+                Message m = p.inbox().receive();
+                p.send(m.from(), "echo", p.pid());
+                return null;
+            };
+            Pid a = proc.spawn(echo);
+            Pid b = proc.spawn(echo);
+            node.register("svc", a);
+            proc.send("svc", "x");
+            Object first = proc.inbox().receive().payload();
+            node.unregister("svc");
+            node.register("svc", b);
+            proc.send("svc", "x");
+            Object second = proc.inbox().receive().payload();
+            return List.of(first.equals(a), second.equals(b));
+        });
+        assertThat((List<Object>) v).containsExactly(true, true);
+    }
+
+    @Test
+    void sendsByPidTextAndByPidObjectInterleavedReachTheirOwnTargets() {
+        Object v = node.exec(proc -> {
+            ProcessBody echo = p -> {
+                var inbox = p.inbox();
+                for (int i = 0; i < 6; i++) {   // 4 of 1 or 10, 2 of 100
+                    Message m = inbox.receive();
+                    p.send(m.from(), "echo", m.payload());
+                }
+                return null;
+            };
+            Pid a = proc.spawn(echo);
+            Pid b = proc.spawn(echo);
+            int sum = 0;
+            for (int i = 0; i < 4; i++) {
+                proc.send(a.toString(), "x", 1);
+                proc.send(b, "x", 10);
+                proc.send(i % 2 == 0 ? a.toString() : b.toString(), "x", 100);
+                sum += (Integer) proc.inbox().receive().payload() + (Integer) proc.inbox().receive().payload()
+                        + (Integer) proc.inbox().receive().payload();
+            }
+            return sum;
+        });
+        assertThat(v).isEqualTo(444);
+    }
 }
