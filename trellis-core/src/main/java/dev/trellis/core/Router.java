@@ -78,6 +78,11 @@ final class Router implements ChannelOwner {
         this.cell = cell;
     }
 
+    /** {@return how many mailbox items wait, routed or not (for tests)} */
+    int pendingCount() {
+        return pendingCount;
+    }
+
     /**
      * A subscription and the items waiting for it. {@code messages} selects Message mode over payload
      * mode (always true for the inbox; unused for events); {@code topic} is null for inbox and events.
