@@ -96,6 +96,16 @@ final class PendingQueue {
         return items[(head + i) & (items.length - 1)];
     }
 
+    /** {@return whether a LINK_DOWN event waits here (trap_links is being switched off)} */
+    boolean hasLinkDown() {
+        for (int i = 0; i < size; i++) {
+            if (get(i) instanceof Event ev && ev.kind() == Event.Kind.LINK_DOWN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void grow() {
         int n = items.length;
         Envelope[] ni = new Envelope[n << 1];

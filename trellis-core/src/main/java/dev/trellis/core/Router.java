@@ -251,27 +251,16 @@ final class Router implements ChannelOwner {
         if (pendingCount == 0) {
             return;
         }
-        if (hasLinkDown(unrouted)) {
+        if (unrouted != null && unrouted.hasLinkDown()) {
             dieLinked();
         }
         if (backlogged != null) {
             for (Route r : backlogged) {
-                if (hasLinkDown(r.queue)) {
+                if (r.queue.hasLinkDown()) {
                     dieLinked();
                 }
             }
         }
-    }
-
-    private static boolean hasLinkDown(PendingQueue q) {
-        if (q != null) {
-            for (int i = 0, n = q.size(); i < n; i++) {
-                if (q.get(i) instanceof Event ev && ev.kind() == Event.Kind.LINK_DOWN) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private Route subscribe(int capacity, String topic, boolean messages) {
