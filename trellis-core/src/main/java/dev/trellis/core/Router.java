@@ -4,11 +4,11 @@ import dev.trellis.core.channel.Channel;
 import dev.trellis.core.channel.ChannelOwner;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.PriorityQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,45 +23,87 @@ import java.util.concurrent.TimeUnit;
  * is off kills the process; a message goes to the listen channel of its exact topic, else (topics not
  * starting with {@code @}) to the inbox; an event goes to the events channel; a timer fire completes
  * its timer. Delivery never blocks ({@link Channel#offer}): a rendezvous channel accepts only when a
- * receiver is parked, a buffered one when it has room. An item that cannot be delivered is kept in
- * {@code pending}, in order, and retried when a subscribed channel reports {@link #demand} — a
- * receiver parked, a buffer slot freed, a subscription changed. A channel that refuses an item keeps
- * refusing for the rest of the pass (nothing consumes from it while routing), so later items for it
- * stay behind the refused one and per-sender order holds; a retry pass stops early once every
- * subscription has refused.
+ * receiver is parked, a buffered one when it has room.
+ *
+ * <p><b>Pending items.</b> An item that cannot be delivered is kept, never dropped while the process
+ * lives, in the {@link PendingQueue} of its route (the inbox, the events channel, one listen
+ * channel) or, when it has no route yet, in the unrouted queue; every pending item carries its
+ * arrival number. A new item whose route already has items waiting goes behind them, so nothing
+ * overtakes an older item for the same channel and per-sender order holds. A channel that reports
+ * {@link #demand} (a receiver parked, a buffer slot freed, the channel closed) marks its route ready;
+ * a retry pass then delivers the oldest head among the ready routes, again and again, until each
+ * ready route has refused or emptied, so a retry costs O(1) per delivered item (times the number of
+ * routes with items waiting, normally one or two), however many items wait. Across channels the
+ * oldest item still goes first, as if one queue were scanned in arrival order.
+ *
+ * <p>An item's route is decided when it is delivered: when the subscriptions change (listen,
+ * unlisten, {@code inbox()}, {@code events()}, a closed channel found while delivering) and items
+ * are waiting, every queue is merged back into arrival order and each item placed again (so a
+ * message waiting for the inbox moves to a listen channel subscribed later for its topic). That
+ * costs O(pending) per change; subscriptions change rarely. A closed subscribed channel drops the
+ * next item routed to it and loses its subscription, as {@code unlisten} would.
+ *
+ * <p>Nothing on the path of an item delivered at once allocates.
  */
 final class Router implements ChannelOwner {
 
     private final ProcessCell cell;
 
     // --- subscriptions (each created on first use) ---
-    private Channel<Message> inbox;
-    private Channel<Event> events;
-    private HashMap<String, Listener> listeners;
+    private Route inbox;
+    private Route events;
+    private HashMap<String, Route> listeners;
 
-    // --- routing state ---
-    /** Items not deliverable yet, oldest first. */
-    private ArrayDeque<Envelope> pending;
-    /** Set when a subscribed channel may accept again: pending items must be retried. */
+    // --- pending items ---
+    /** Items without a route now (e.g. events before {@code events()}), oldest first. */
+    private PendingQueue unrouted;
+    /** The routes whose queue holds items; created on first use. */
+    private ArrayList<Route> backlogged;
+    /** Items waiting, over every queue. */
+    private int pendingCount;
+    /** The arrival number of the next item that has to wait. */
+    private long nextSeq;
+    /** Set when a backlogged route became ready, or items must be placed again: retry. */
     private boolean dirty;
-    /** Scratch list of channels that refused an item during one retry pass. */
-    private ArrayList<Channel<?>> refused;
+    /** Set when the subscriptions changed while items were waiting: place every item again. */
+    private boolean rehome;
 
     // --- timers ---
     private HashSet<TimerFire> timers;
+
+    /** Test hook: how many times a pending item was offered to a channel since the router started. */
+    long retryOffers;
 
     Router(ProcessCell cell) {
         this.cell = cell;
     }
 
-    /** A listen subscription; {@code messages} selects Message mode over payload mode. */
-    private static final class Listener {
-        final Channel<Object> channel;
-        boolean messages;
+    /** {@return how many mailbox items wait, routed or not (for tests)} */
+    int pendingCount() {
+        return pendingCount;
+    }
 
-        Listener(Channel<Object> channel, boolean messages) {
+    /**
+     * A subscription and the items waiting for it. {@code messages} selects Message mode over payload
+     * mode (always true for the inbox; unused for events); {@code topic} is null for inbox and events.
+     */
+    private static final class Route {
+        final Channel<Object> channel;
+        final String topic;
+        boolean messages;
+        /** Items waiting for this route, or null. */
+        PendingQueue queue;
+        /** The channel reported demand since it last refused. */
+        boolean ready;
+
+        Route(Channel<Object> channel, String topic, boolean messages) {
             this.channel = channel;
+            this.topic = topic;
             this.messages = messages;
+        }
+
+        boolean hasPending() {
+            return queue != null && !queue.isEmpty();
         }
     }
 
@@ -82,6 +124,7 @@ final class Router implements ChannelOwner {
         while ((e = cell.poll()) != null) {
             route(e);
         }
+        retryPending();
     }
 
     @Override
@@ -110,36 +153,46 @@ final class Router implements ChannelOwner {
         while ((e = cell.poll()) != null) {
             route(e);
         }
+        retryPending();
         cell.checkpoint();
     }
 
     @Override
     public void demand(Channel<?> channel) {
-        dirty = true;
+        ArrayList<Route> b = backlogged;
+        if (b == null) {
+            return;
+        }
+        for (int i = 0, n = b.size(); i < n; i++) {
+            Route r = b.get(i);
+            if (r.channel == channel) {
+                r.ready = true;
+                dirty = true;
+                return;
+            }
+        }
     }
 
     // ============================================================================================
     // Subscriptions
     // ============================================================================================
 
+    @SuppressWarnings("unchecked")
     Channel<Message> inbox() {
         cell.checkpoint();
         if (inbox == null) {
-            inbox = Channel.create(this, 0);
-            inbox.subscribed(true);
-            dirty = true;
+            inbox = subscribe(0, null, true);
         }
-        return inbox;
+        return (Channel<Message>) (Channel<?>) inbox.channel;
     }
 
+    @SuppressWarnings("unchecked")
     Channel<Event> events() {
         cell.checkpoint();
         if (events == null) {
-            events = Channel.create(this, 0);
-            events.subscribed(true);
-            dirty = true;
+            events = subscribe(0, null, false);
         }
-        return events;
+        return (Channel<Event>) (Channel<?>) events.channel;
     }
 
     @SuppressWarnings("unchecked")
@@ -157,12 +210,10 @@ final class Router implements ChannelOwner {
         if (listeners == null) {
             listeners = new HashMap<>(4);
         }
-        Listener l = listeners.get(topic);
+        Route l = listeners.get(topic);
         if (l == null) {
-            l = new Listener(Channel.create(this, 1), messages);
-            l.channel.subscribed(true);
+            l = subscribe(1, topic, messages);
             listeners.put(topic, l);
-            dirty = true;
         } else if (messages) {
             l.messages = true;
         }
@@ -174,46 +225,74 @@ final class Router implements ChannelOwner {
         if (ch == null) {
             throw new IllegalArgumentException("channel must not be null");
         }
-        boolean found = false;
-        if (ch == inbox) {
-            inbox = null;
-            found = true;
-        } else if (ch == events) {
-            events = null;
-            found = true;
+        Route found = null;
+        if (inbox != null && ch == inbox.channel) {
+            found = inbox;
+        } else if (events != null && ch == events.channel) {
+            found = events;
         } else if (listeners != null) {
-            found = listeners.values().removeIf(l -> l.channel == ch);
+            for (Route l : listeners.values()) {
+                if (l.channel == ch) {
+                    found = l;
+                    break;
+                }
+            }
         }
-        if (found) {
-            ch.subscribed(false);
-            ch.close();
-            dirty = true;
+        if (found == null) {
+            return false;
         }
-        return found;
+        unsubscribe(found);
+        ch.close();
+        return true;
     }
 
     /** trap_links was switched off: a LINK_DOWN already queued now kills the process (rule 1). */
     void trapLinksOff() {
-        if (pending == null) {
+        if (pendingCount == 0) {
             return;
         }
-        for (Envelope e : pending) {
-            if (e instanceof Event ev && ev.kind() == Event.Kind.LINK_DOWN) {
-                dieLinked();
+        if (unrouted != null && unrouted.hasLinkDown()) {
+            dieLinked();
+        }
+        if (backlogged != null) {
+            for (Route r : backlogged) {
+                if (r.queue.hasLinkDown()) {
+                    dieLinked();
+                }
             }
+        }
+    }
+
+    private Route subscribe(int capacity, String topic, boolean messages) {
+        Route r = new Route(Channel.create(this, capacity), topic, messages);
+        r.channel.subscribed(true);
+        subscriptionsChanged();
+        return r;
+    }
+
+    /** Drops a subscription (its channel is left open); its waiting items are placed again. */
+    private void unsubscribe(Route r) {
+        r.channel.subscribed(false);
+        if (r == inbox) {
+            inbox = null;
+        } else if (r == events) {
+            events = null;
+        } else {
+            listeners.remove(r.topic);
+        }
+        subscriptionsChanged();
+    }
+
+    private void subscriptionsChanged() {
+        if (pendingCount > 0) {
+            rehome = true;
+            dirty = true;
         }
     }
 
     // ============================================================================================
     // Routing
     // ============================================================================================
-
-    private static final int DELIVERED = 0;
-    private static final int NO_ROUTE = 1;
-    private static final int REFUSED = 2;
-
-    /** The channel the last {@link #deliver} call refused. */
-    private Channel<?> lastTarget;
 
     private void route(Envelope e) {
         if (e instanceof TimerFire t) {
@@ -224,96 +303,160 @@ final class Router implements ChannelOwner {
             cell.checkpoint();
             return;
         }
-        if (e instanceof Event ev && ev.kind() == Event.Kind.EXIT && cell.watching != null) {
-            cell.watching.remove(ev.from());
-        }
-        if (deliver(e) != DELIVERED) {
-            if (pending == null) {
-                pending = new ArrayDeque<>(4);
+        if (e instanceof Event ev) {
+            if (ev.kind() == Event.Kind.LINK_DOWN && !cell.trapLinks) {
+                dieLinked();
             }
-            pending.add(e);
+            if (ev.kind() == Event.Kind.EXIT && cell.watching != null) {
+                cell.watching.remove(ev.from());
+            }
+        }
+        if (rehome) {
+            retryPending(); // routes changed while delivering the previous item: place items first
+        }
+        Route r = resolve(e);
+        if (r == null) {
+            if (unrouted == null) {
+                unrouted = new PendingQueue();
+            }
+            unrouted.add(nextSeq++, e);
+            pendingCount++;
+        } else if (r.hasPending() || !deliver(r, e)) {
+            // Behind the items already waiting for the same channel, or refused by it.
+            park(r, nextSeq++, e);
         }
     }
 
-    private void retryPending() {
-        if (!dirty) {
-            return;
-        }
-        dirty = false;
-        if (pending == null || pending.isEmpty()) {
-            return;
-        }
-        int subscriptions = (inbox != null ? 1 : 0) + (events != null ? 1 : 0)
-                + (listeners != null ? listeners.size() : 0);
-        if (subscriptions == 0) {
-            return;
-        }
-        if (refused == null) {
-            refused = new ArrayList<>(4);
-        }
-        try {
-            for (Iterator<Envelope> it = pending.iterator(); it.hasNext(); ) {
-                Envelope e = it.next();
-                int outcome = deliver(e);
-                if (outcome == DELIVERED) {
-                    it.remove();
-                } else if (outcome == REFUSED && !refused.contains(lastTarget)) {
-                    refused.add(lastTarget);
-                    if (refused.size() >= subscriptions) {
-                        break;
-                    }
-                }
-            }
-        } finally {
-            refused.clear();
-            lastTarget = null;
-        }
-    }
-
-    /** Tries to hand one message or event to its channel; never blocks. */
-    private int deliver(Envelope e) {
+    /** The route an item takes under the current subscriptions, or null if it has none. */
+    private Route resolve(Envelope e) {
         if (e instanceof Message m) {
-            Listener l = listeners == null ? null : listeners.get(m.topic());
+            Route l = listeners == null ? null : listeners.get(m.topic());
             if (l != null) {
-                if (l.channel.isClosed()) {
-                    // Closed with close() instead of unlisten(): drop, and unsubscribe.
-                    listeners.remove(m.topic());
-                    l.channel.subscribed(false);
-                    return DELIVERED;
-                }
-                return offer(l.channel, l.messages ? m : m.payload());
+                return l;
             }
-            if (inbox != null && !m.topic().startsWith("@")) {
-                if (inbox.isClosed()) {
-                    inbox.subscribed(false);
-                    inbox = null;
-                    return DELIVERED;
-                }
-                return offer(inbox, m);
-            }
-            return NO_ROUTE;
+            return inbox != null && !m.topic().startsWith("@") ? inbox : null;
         }
-        Event ev = (Event) e;
-        if (ev.kind() == Event.Kind.LINK_DOWN && !cell.trapLinks) {
+        return events;
+    }
+
+    /**
+     * Tries to hand one message or event to its route's channel; never blocks. A closed channel drops
+     * the item and loses its subscription (that counts as delivered).
+     */
+    private boolean deliver(Route r, Envelope e) {
+        if (e instanceof Event ev && ev.kind() == Event.Kind.LINK_DOWN && !cell.trapLinks) {
             dieLinked();
         }
-        if (events == null) {
-            return NO_ROUTE;
+        if (r.channel.isClosed()) {
+            // Closed with close() instead of unlisten(): drop, and unsubscribe.
+            unsubscribe(r);
+            return true;
         }
-        if (events.isClosed()) {
-            events.subscribed(false);
-            events = null;
-            return DELIVERED;
-        }
-        return offer(events, ev);
+        return r.channel.offer(e instanceof Message m && !r.messages ? m.payload() : e);
     }
 
-    private int offer(Channel<?> ch, Object value) {
-        if (ch.offer(value)) {
-            return DELIVERED;
+    /** Appends an item to its route's queue. */
+    private void park(Route r, long seq, Envelope e) {
+        if (r.queue == null) {
+            r.queue = new PendingQueue();
         }
-        lastTarget = ch;
-        return REFUSED;
+        if (r.queue.isEmpty()) {
+            if (backlogged == null) {
+                backlogged = new ArrayList<>(4);
+            }
+            backlogged.add(r);
+        }
+        r.queue.add(seq, e);
+        pendingCount++;
+    }
+
+    /** Delivers waiting items to the routes that reported demand, oldest head first. */
+    private void retryPending() {
+        while (dirty) {
+            dirty = false;
+            if (rehome) {
+                rehome = false;
+                rehome();
+            }
+            drain();
+        }
+    }
+
+    private void drain() {
+        ArrayList<Route> b = backlogged;
+        if (b == null) {
+            return;
+        }
+        while (!rehome) {
+            Route best = null;
+            long bestSeq = Long.MAX_VALUE;
+            for (int i = 0, n = b.size(); i < n; i++) {
+                Route r = b.get(i);
+                if (r.ready && r.queue.peekSeq() < bestSeq) {
+                    best = r;
+                    bestSeq = r.queue.peekSeq();
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            retryOffers++;
+            if (deliver(best, best.queue.peek())) {
+                best.queue.poll();
+                pendingCount--;
+                if (best.queue.isEmpty()) {
+                    best.ready = false;
+                    b.remove(best);
+                }
+            } else {
+                // Nothing consumes from a channel while routing: it refuses until it reports demand.
+                best.ready = false;
+            }
+        }
+    }
+
+    /** The subscriptions changed: merge every queue back into arrival order and place each item again. */
+    private void rehome() {
+        ArrayList<PendingQueue> sources = new ArrayList<>();
+        if (unrouted != null && !unrouted.isEmpty()) {
+            sources.add(unrouted);
+        }
+        unrouted = null;
+        if (backlogged != null) {
+            for (Route r : backlogged) {
+                sources.add(r.queue);
+                r.queue = null;
+                r.ready = false;
+            }
+            backlogged.clear();
+        }
+        pendingCount = 0;
+        PriorityQueue<PendingQueue> heads = new PriorityQueue<>(
+                Math.max(1, sources.size()), Comparator.comparingLong(PendingQueue::peekSeq));
+        heads.addAll(sources);
+        PendingQueue q;
+        while ((q = heads.poll()) != null) {
+            long seq = q.peekSeq();
+            Envelope e = q.poll();
+            Route r = resolve(e);
+            if (r == null) {
+                if (unrouted == null) {
+                    unrouted = new PendingQueue();
+                }
+                unrouted.add(seq, e);
+                pendingCount++;
+            } else {
+                park(r, seq, e);
+            }
+            if (!q.isEmpty()) {
+                heads.add(q);
+            }
+        }
+        if (backlogged != null) {
+            for (Route r : backlogged) {
+                r.ready = true; // new items for the route, or a new channel: try it
+            }
+        }
     }
 
     private void dieLinked() {
@@ -416,7 +559,15 @@ final class Router implements ChannelOwner {
             }
             timers = null;
         }
-        pending = null;
+        // Items still waiting are discarded with the process (spec §3.2).
+        if (backlogged != null) {
+            for (Route r : backlogged) {
+                r.queue = null;
+            }
+            backlogged = null;
+        }
+        unrouted = null;
+        pendingCount = 0;
     }
 
     static long nanos(Duration d, String name, boolean zeroAllowed) {
