@@ -92,7 +92,7 @@ final class Carrier extends ForkJoinWorkerThread {
             }
             if (--left == 0) {
                 if (scheduler.hasQueuedWork()) {
-                    scheduler.submit(task);
+                    scheduler.requeue(task);
                     return;
                 }
                 left = budget;

@@ -77,7 +77,7 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
         UNAVAILABLE = unavailable;
     }
 
-    private final ForkJoinPool pool;
+    private final CarrierPool pool;
     private final List<Carrier> carriers = new CopyOnWriteArrayList<>();
     private final RunNextGuard guard;
     private final int budget;
@@ -108,14 +108,11 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
         }
         this.parallelism = parallelism;
         this.budget = budget;
-        this.pool = new ForkJoinPool(parallelism, p -> {
+        this.pool = new CarrierPool(parallelism, p -> {
             Carrier c = new Carrier(p, this);
             c.setName("trellis-carrier-" + c.getPoolIndex());
             return c;
-        }, null, true, 0, parallelism, 1, pool -> true, 30, TimeUnit.SECONDS);
-        // No compensating carriers (maximum = parallelism; saturate: carry on without one): at
-        // most `parallelism` process threads ever run at once, which lets a host with at least
-        // that many workers skip its run permits (Host).
+        });
         this.guard = new RunNextGuard(this, guardPeriod.toNanos());
         guard.start();
     }
@@ -165,12 +162,17 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
     /**
      * Schedules a virtual thread's continuation (called by the JDK). From a carrier of this
      * scheduler, the task goes to the carrier's run-next slot, unless it is the task running now
-     * (a yield, which queues it behind the others); from anywhere else, to the pool's queue.
+     * (a yield, which queues it behind the others: {@link #requeue}); from anywhere else, to the
+     * pool's queue.
      */
     @Override
     public void execute(Runnable task) {
         Objects.requireNonNull(task, "task");
-        if (currentCarrier() instanceof Carrier c && c.scheduler == this && task != c.current) {
+        if (currentCarrier() instanceof Carrier c && c.scheduler == this) {
+            if (task == c.current) {
+                requeue(task);
+                return;
+            }
             Runnable displaced = c.offerRunNext(task);
             if (displaced != null) {
                 submit(displaced);
@@ -184,6 +186,22 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
 
     /** Queues a task to the pool (a carrier's local queue when called on one). */
     void submit(Runnable task) {
+        pool.execute(new CarrierTask(task, budget));
+    }
+
+    /**
+     * Queues, on a carrier, a task that has just run (a yield, or the next task of a chain that used
+     * up its budget) behind one task submitted from outside, if any waits. A fork-join worker runs
+     * its local queue to the end and then keeps taking from the submission queue it last took
+     * from, so a task that keeps yielding would starve the others for ever on one carrier (the
+     * JDK's own scheduler does, with {@code -Djdk.virtualThreadScheduler.parallelism=1}); moving
+     * one waiting submission ahead of it at every yield bounds that wait.
+     */
+    void requeue(Runnable task) {
+        ForkJoinTask<?> waiting = pool.takeSubmission();
+        if (waiting != null) {
+            pool.execute(waiting);
+        }
         pool.execute(new CarrierTask(task, budget));
     }
 
@@ -226,6 +244,20 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
     @Override
     public String toString() {
         return "ProcessScheduler[parallelism=" + parallelism + ", carriers=" + carriers.size() + "]";
+    }
+
+    /** The pool, with access to its submission queue for {@link #requeue}. */
+    private static final class CarrierPool extends ForkJoinPool {
+        CarrierPool(int parallelism, ForkJoinWorkerThreadFactory factory) {
+            // No compensating carriers (maximum = parallelism; saturate: carry on without one): at
+            // most `parallelism` process threads ever run at once, which lets a host with at least
+            // that many workers skip its run permits (Host).
+            super(parallelism, factory, null, true, 0, parallelism, 1, pool -> true, 30, TimeUnit.SECONDS);
+        }
+
+        ForkJoinTask<?> takeSubmission() {
+            return pollSubmission();
+        }
     }
 
     /** The shared instance, created on first use. */

@@ -27,6 +27,7 @@ class ProcessSchedulerTest {
     @Test
     void theTestJvmRunsProcessesOnTheHandOffScheduler() {
         // The build passes --add-opens; without it every process would silently lose the hand-off.
+        assumeTrue(System.getProperty("trellis.scheduler") == null, "scheduler chosen for this run");
         assertThat(ProcessScheduler.handOffActive()).as(ProcessScheduler.describe()).isTrue();
         assertThat(ProcessScheduler.describe()).startsWith("hand-off");
     }
@@ -111,6 +112,29 @@ class ProcessSchedulerTest {
             scheduler.execute(self[0]);
             assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(order).containsExactly("self, first run", "woken", "self, second run");
+        }
+    }
+
+    @Test
+    void aTaskThatKeepsYieldingDoesNotStarveWorkSubmittedFromOutside() throws Exception {
+        try (ProcessScheduler scheduler = new ProcessScheduler(1, NO_GUARD, 64)) {
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch spinning = new CountDownLatch(1);
+            Runnable[] spinner = new Runnable[1];
+            spinner[0] = () -> {
+                spinning.countDown();
+                if (!stop.get()) {
+                    scheduler.execute(spinner[0]);   // what a virtual thread's yield does
+                }
+            };
+            scheduler.execute(spinner[0]);
+            assertThat(spinning.await(10, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch outsiderRan = new CountDownLatch(1);
+            scheduler.execute(() -> {
+                stop.set(true);
+                outsiderRan.countDown();
+            });
+            assertThat(outsiderRan.await(10, TimeUnit.SECONDS)).as("the outside task ran").isTrue();
         }
     }
 
