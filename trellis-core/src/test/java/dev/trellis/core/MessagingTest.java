@@ -195,16 +195,8 @@ class MessagingTest {
     @Test
     void sendsAlternatingBetweenPeersReachEach() {
         Object v = node.exec(proc -> {
-            ProcessBody echo = p -> {
-                var inbox = p.inbox();
-                for (int i = 0; i < 3; i++) {
-                    Message m = inbox.receive();
-                    p.send(m.from(), "echo", m.payload());
-                }
-                return null;
-            };
-            Pid a = proc.spawn(echo);
-            Pid b = proc.spawn(echo);
+            Pid a = proc.spawn(echoes(3));
+            Pid b = proc.spawn(echoes(3));
             int sum = 0;
             for (int i = 0; i < 3; i++) {
                 proc.send(a, "x", 1);
@@ -263,16 +255,8 @@ class MessagingTest {
     @Test
     void sendsByPidTextAndByPidObjectInterleavedReachTheirOwnTargets() {
         Object v = node.exec(proc -> {
-            ProcessBody echo = p -> {
-                var inbox = p.inbox();
-                for (int i = 0; i < 6; i++) {   // 4 of 1 or 10, 2 of 100
-                    Message m = inbox.receive();
-                    p.send(m.from(), "echo", m.payload());
-                }
-                return null;
-            };
-            Pid a = proc.spawn(echo);
-            Pid b = proc.spawn(echo);
+            Pid a = proc.spawn(echoes(6));   // each gets 4 of 1 or 10, and 2 of 100
+            Pid b = proc.spawn(echoes(6));
             int sum = 0;
             for (int i = 0; i < 4; i++) {
                 proc.send(a.toString(), "x", 1);
@@ -284,5 +268,17 @@ class MessagingTest {
             return sum;
         });
         assertThat(v).isEqualTo(444);
+    }
+
+    /** {@return a body that sends {@code n} messages' payloads back to their senders, then ends} */
+    private static ProcessBody echoes(int n) {
+        return p -> {
+            var inbox = p.inbox();
+            for (int i = 0; i < n; i++) {
+                Message m = inbox.receive();
+                p.send(m.from(), "echo", m.payload());
+            }
+            return null;
+        };
     }
 }

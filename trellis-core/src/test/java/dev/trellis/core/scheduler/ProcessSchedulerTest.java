@@ -56,37 +56,37 @@ class ProcessSchedulerTest {
     @Test
     void aSecondWakeUpQueuesTheFirstForAnotherCarrier() throws Exception {
         try (ProcessScheduler scheduler = new ProcessScheduler(2, NO_GUARD, 64)) {
-            CountDownLatch firstRan = new CountDownLatch(1);
-            CompletableFuture<Boolean> wakerSawFirstRun = new CompletableFuture<>();
-            scheduler.execute(() -> {
-                scheduler.execute(firstRan::countDown);
-                scheduler.execute(() -> { });
-                // The waker keeps its carrier: only a queued first task can run meanwhile.
-                try {
-                    wakerSawFirstRun.complete(firstRan.await(10, TimeUnit.SECONDS));
-                } catch (InterruptedException e) {
-                    wakerSawFirstRun.completeExceptionally(e);
-                }
-            });
-            assertThat(wakerSawFirstRun.get(20, TimeUnit.SECONDS)).isTrue();
+            // The waker keeps its carrier: only a queued first task can run meanwhile.
+            assertThat(wakerSeesRun(scheduler, 2)).isTrue();
         }
     }
 
     @Test
     void theGuardQueuesATaskWhoseWakerKeepsItsCarrier() throws Exception {
         try (ProcessScheduler scheduler = new ProcessScheduler(2, Duration.ofMillis(1), 64)) {
-            CountDownLatch wokenRan = new CountDownLatch(1);
-            CompletableFuture<Boolean> wakerSawWokenRun = new CompletableFuture<>();
-            scheduler.execute(() -> {
-                scheduler.execute(wokenRan::countDown);
-                try {
-                    wakerSawWokenRun.complete(wokenRan.await(10, TimeUnit.SECONDS));
-                } catch (InterruptedException e) {
-                    wakerSawWokenRun.completeExceptionally(e);
-                }
-            });
-            assertThat(wakerSawWokenRun.get(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(wakerSeesRun(scheduler, 1)).isTrue();
         }
+    }
+
+    /**
+     * From a task on a carrier, wakes a task that counts a latch down, then {@code wakeUps - 1}
+     * empty ones, and keeps the carrier until the latch is down. {@return whether it was, within 10 s}
+     */
+    private static boolean wakerSeesRun(ProcessScheduler scheduler, int wakeUps) throws Exception {
+        CountDownLatch wokenRan = new CountDownLatch(1);
+        CompletableFuture<Boolean> sawIt = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            scheduler.execute(wokenRan::countDown);
+            for (int i = 1; i < wakeUps; i++) {
+                scheduler.execute(() -> { });
+            }
+            try {
+                sawIt.complete(wokenRan.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                sawIt.completeExceptionally(e);
+            }
+        });
+        return sawIt.get(20, TimeUnit.SECONDS);
     }
 
     @Test
