@@ -8,6 +8,7 @@ import dev.trellis.core.channel.ChannelClosedException;
 import dev.trellis.core.channel.Received;
 import dev.trellis.core.channel.Select;
 import dev.trellis.core.channel.Selected;
+import dev.trellis.core.channel.Waiter;
 import dev.trellis.lua.JavaFunction;
 import dev.trellis.lua.LuaArgs;
 import dev.trellis.lua.LuaError;
@@ -17,6 +18,7 @@ import dev.trellis.lua.LuaUserdata;
 import dev.trellis.lua.LuaValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The {@code channel} global (spec §4): process-local channels over the core's non-blocking
@@ -41,6 +43,31 @@ final class ChannelModule {
     /** A case of a select: the channel's userdata and the core case. */
     record CaseRef(LuaUserdata channel, Case<Object> c) {
     }
+
+    /**
+     * The Lua face of a core channel: the channel is its value; the parking action of a blocking
+     * receive is made once per channel, not per receive.
+     */
+    static final class ChannelUserdata extends LuaUserdata {
+        private Consumer<Waiter> parkReceiver;
+
+        ChannelUserdata(Channel<?> ch) {
+            super(ch, CHANNEL_MT);
+        }
+
+        @SuppressWarnings("unchecked")
+        Consumer<Waiter> parkReceiver() {
+            Consumer<Waiter> park = parkReceiver;
+            if (park == null) {
+                Channel<Object> ch = (Channel<Object>) value();
+                parkReceiver = park = w -> ch.parkReceiver(w, 0);
+            }
+            return park;
+        }
+    }
+
+    /** What a receive that had to wait returns. */
+    private static final CoroutineScheduler.Completion RECEIVED = w -> new Object[] {LuaProc.received(w.value()), w.ok()};
 
     static final LuaTable CHANNEL_MT = new LuaTable();
     private static final LuaTable CASE_MT = new LuaTable();
@@ -86,7 +113,7 @@ final class ChannelModule {
 
     /** {@return a new userdata for a core channel} */
     static LuaUserdata wrap(Channel<?> ch) {
-        return new LuaUserdata(ch, CHANNEL_MT);
+        return new ChannelUserdata(ch);
     }
 
     /** {@return whether {@code v} is a channel userdata} */
@@ -115,14 +142,15 @@ final class ChannelModule {
     }
 
     private static Object[] receive(LuaState s, Object[] a) {
-        Channel<Object> ch = channel(a, "receive");
+        LuaUserdata ud = self(a, "receive");
+        Channel<Object> ch = channelOf(ud);
         Received<Object> r = ch.tryReceive();
         if (r != null) {
             return new Object[] {LuaProc.received(r.value()), r.ok()};
         }
         LuaProc p = LuaProc.of(s);
-        return p.scheduler.block(p.fedFromOutside(ch), w -> ch.parkReceiver(w, 0),
-                w -> new Object[] {LuaProc.received(w.value()), w.ok()});
+        Consumer<Waiter> park = ud instanceof ChannelUserdata cu ? cu.parkReceiver() : w -> ch.parkReceiver(w, 0);
+        return p.scheduler.block(p.fedFromOutside(ch), park, RECEIVED);
     }
 
     // ============================================================================================

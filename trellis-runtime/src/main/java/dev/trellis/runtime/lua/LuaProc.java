@@ -2,6 +2,7 @@ package dev.trellis.runtime.lua;
 
 import dev.trellis.core.Event;
 import dev.trellis.core.Message;
+import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
 import dev.trellis.core.ProcessError;
 import dev.trellis.core.ProcessException;
@@ -57,6 +58,9 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     final LuaState state;
     final CoroutineScheduler scheduler;
     private String pidText;
+    /** The last sender whose pid text {@code msg:from()} gave, and that text (one entry: a reply goes to the last peer). */
+    private Pid lastFrom;
+    private String lastFromText;
     private LuaUserdata inbox;
     private LuaUserdata events;
     private HashMap<Channel<?>, LuaUserdata> listeners;
@@ -136,6 +140,21 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
             pidText = s = proc.pid().toString();
         }
         return s;
+    }
+
+    /**
+     * {@return the text of a sender's pid, "" for the zero pid (runtime messages)}: the text of the
+     * last sender is kept, so a process answering the same peer again and again builds it once
+     * (and the core's send by pid text finds the same string).
+     */
+    String fromText(Pid from) {
+        if (from == lastFrom || from.equals(lastFrom)) {
+            return lastFromText;
+        }
+        String text = from.isZero() ? "" : from.toString();
+        lastFrom = from;
+        lastFromText = text;
+        return text;
     }
 
     // ============================================================================================

@@ -28,6 +28,10 @@ final class MessageObjects {
         ChannelModule.fn(m, "topic", (s, a) -> new Object[] {self(a, "topic").topic()});
         ChannelModule.fn(m, "from", (s, a) -> {
             Message msg = self(a, "from");
+            LuaProc p = LuaProc.orNull(s);
+            if (p != null) {
+                return new Object[] {p.fromText(msg.from())};
+            }
             return new Object[] {msg.from().isZero() ? "" : msg.from().toString()};
         });
         ChannelModule.fn(m, "payload", (s, a) -> {
@@ -68,8 +72,9 @@ final class MessageObjects {
         return new LuaUserdata(m, MESSAGE_MT);
     }
 
+    /** The payload's value is the userdata's own (a nil payload too): no wrapper per payload. */
     private static LuaUserdata payload(Object value) {
-        return new LuaUserdata(new Object[] {value}, PAYLOAD_MT);
+        return new LuaUserdata(value, PAYLOAD_MT);
     }
 
     private static Message self(Object[] a, String fname) {
@@ -81,7 +86,7 @@ final class MessageObjects {
 
     private static Object payloadValue(Object[] a, String fname) {
         if (LuaArgs.arg(a, 0) instanceof LuaUserdata u && u.getMetatable() == PAYLOAD_MT) {
-            return ((Object[]) u.value())[0];
+            return u.value();
         }
         throw LuaArgs.typeError(a, 0, fname, "process.Payload");
     }

@@ -103,6 +103,68 @@ class LuaProcessTest {
     }
 
     @Test
+    void messageObjectsGiveEachSendersPidAndEveryPayloadAsSent() throws Exception {
+        LuaRuntime rt = app("""
+                  - {name: main, kind: process.lua, source: file://p.lua, method: main}
+                  - {name: echo, kind: process.lua, source: file://p.lua, method: echo}
+                """, """
+                local M = {}
+                function M.echo()
+                    local inbox = process.inbox()
+                    while true do
+                        local m = inbox:receive()
+                        process.send(m:from(), "me", process.pid())
+                    end
+                end
+                function M.main()
+                    local inbox = process.inbox()
+                    local me = process.listen("me", {message = true})
+                    local a = process.spawn_linked("app:echo", "app:processes")
+                    local b = process.spawn_linked("app:echo", "app:processes")
+                    local seen = {}
+                    -- senders alternate: each message names its own sender
+                    for _, peer in ipairs({a, b, a, b, a}) do
+                        process.send(peer, "go")
+                        local m = me:receive()
+                        assert(m:from() == peer and m:payload():data() == peer, "from " .. m:from() .. " for " .. peer)
+                    end
+                    -- a runtime message (sent from Java) has no sender: from is ""
+                    local ext = inbox:receive()
+                    seen[#seen + 1] = ext:topic() .. ":" .. ext:from() .. ":" .. tostring(ext:payload():data())
+                    process.send(a, "go")
+                    assert(me:receive():from() == a)
+                    -- payloads: none, nil, false, a string, a table (copied), several
+                    local self = process.pid()
+                    process.send(self, "none")
+                    process.send(self, "nil", nil)
+                    process.send(self, "false", false)
+                    process.send(self, "str", "s")
+                    local t = {k = {1, 2}}
+                    process.send(self, "tbl", t)
+                    process.send(self, "many", 1, "two")
+                    process.send(self, "again")
+                    assert(inbox:receive():payload() == nil)
+                    local p = inbox:receive():payload()
+                    assert(p ~= nil and p:data() == nil)
+                    assert(inbox:receive():payload():data() == false)
+                    assert(inbox:receive():payload():data() == "s")
+                    local got = inbox:receive():payload():data()
+                    assert(got ~= t and got.k ~= t.k and got.k[2] == 2)
+                    local many = inbox:receive():payload()
+                    assert(many[1]:data() == 1 and many[2]:data() == "two")
+                    assert(inbox:receive():from() == self)
+                    return table.concat(seen, ",")
+                end
+                return M
+                """);
+        Watched w = Watched.spawn(node, "app:processes", rt.program("app:main"));
+        node.send(w.pid(), "ext", "x");
+        Event e = w.exit().get(30, TimeUnit.SECONDS);
+        assertThat(e.isError()).as(String.valueOf(e.error())).isFalse();
+        assertThat(e.value()).isEqualTo("ext::x");
+    }
+
+    @Test
     void printWritesOneLineWithThePid() throws Exception {
         LuaRuntime rt = app("  - {name: p, kind: process.lua, source: file://p.lua}\n",
                 "return { main = function() print('hello', 1, nil, true); return process.pid() end }\n");
