@@ -305,12 +305,14 @@ public final class Node implements AutoCloseable {
      * @throws ProcessException NOT_FOUND "could not resolve '<x>' as PID or registered name"
      */
     public Pid resolve(String destination) {
+        Pid parsed = parsePid(destination);
+        return parsed != null ? parsed : resolveName(destination);
+    }
+
+    /** {@link #resolve} for a destination known not to be a pid text. */
+    Pid resolveName(String destination) {
         if (destination == null) {
             throw new IllegalArgumentException("destination must not be null");
-        }
-        Pid parsed = parsePid(destination);
-        if (parsed != null) {
-            return parsed;
         }
         Pid pid = registry.whereis(destination);
         if (pid == null) {

@@ -176,9 +176,6 @@ public final class Proc {
      */
     public void send(String destination, String topic, Object... payloads) {
         cell.checkpoint();
-        if (destination == null) {
-            throw new IllegalArgumentException("destination must not be null");
-        }
         ProcessCell to = cell.peer(destination);
         Node.checkTopic(topic);
         to.push(new Message(cell.pid, topic, payloads));

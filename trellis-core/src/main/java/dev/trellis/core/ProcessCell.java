@@ -67,7 +67,7 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
     private Router router;
     /** The process this one last sent to: most processes keep sending to the same few. */
     private ProcessCell lastPeer;
-    /** The pid text that named {@code lastPeer} in the last send by text, or null. */
+    /** A pid text naming {@code lastPeer}, or null; cleared whenever {@code lastPeer} changes. */
     private String lastPeerText;
 
     private static final VarHandle KILL;
@@ -305,8 +305,14 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
      * @throws ProcessException NOT_FOUND "process not found"
      */
     ProcessCell peer(Pid to) {
+        ProcessCell c = lastPeer;
+        if (c != null && c.pid == to && !c.dead) {
+            return c;
+        }
+        c = node().require(to);
+        lastPeer = c;
         lastPeerText = null;
-        return peerOf(to);
+        return c;
     }
 
     /**
@@ -315,30 +321,20 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
      * by pid text); a registered name is looked up every time, since it may move to another pid.
      *
      * @param destination a pid text or a registered name
+     * @throws IllegalArgumentException if {@code destination} is null
      * @throws ProcessException NOT_FOUND "process not found", or "could not resolve ..."
      */
     ProcessCell peer(String destination) {
         ProcessCell c = lastPeer;
-        if (c != null && lastPeerText != null && lastPeerText.equals(destination) && !c.dead) {
+        if (c != null && !c.dead && destination != null && destination.equals(lastPeerText)) {
             return c;
         }
         Pid parsed = Node.parsePid(destination);
         if (parsed == null) {
-            lastPeerText = null;
-            return peerOf(node().resolve(destination));
+            return peer(node().resolveName(destination));
         }
-        c = peerOf(parsed);
+        c = peer(parsed);
         lastPeerText = destination;
-        return c;
-    }
-
-    private ProcessCell peerOf(Pid to) {
-        ProcessCell c = lastPeer;
-        if (c != null && c.pid == to && !c.dead) {
-            return c;
-        }
-        c = node().require(to);
-        lastPeer = c;
         return c;
     }
 

@@ -59,8 +59,6 @@ final class Router implements ChannelOwner {
     private PendingQueue unrouted;
     /** The routes whose queue holds items; created on first use. */
     private ArrayList<Route> backlogged;
-    /** Items waiting, over every queue. */
-    private int pendingCount;
     /** The arrival number of the next item that has to wait. */
     private long nextSeq;
     /** Set when a backlogged route became ready, or items must be placed again: retry. */
@@ -80,7 +78,18 @@ final class Router implements ChannelOwner {
 
     /** {@return how many mailbox items wait, routed or not (for tests)} */
     int pendingCount() {
-        return pendingCount;
+        int n = unrouted == null ? 0 : unrouted.size();
+        if (backlogged != null) {
+            for (Route r : backlogged) {
+                n += r.queue.size();
+            }
+        }
+        return n;
+    }
+
+    /** {@return whether any mailbox item waits} (A backlogged route's queue is never empty.) */
+    private boolean hasPending() {
+        return (unrouted != null && !unrouted.isEmpty()) || (backlogged != null && !backlogged.isEmpty());
     }
 
     /**
@@ -248,7 +257,7 @@ final class Router implements ChannelOwner {
 
     /** trap_links was switched off: a LINK_DOWN already queued now kills the process (rule 1). */
     void trapLinksOff() {
-        if (pendingCount == 0) {
+        if (!hasPending()) {
             return;
         }
         if (unrouted != null && unrouted.hasLinkDown()) {
@@ -284,7 +293,7 @@ final class Router implements ChannelOwner {
     }
 
     private void subscriptionsChanged() {
-        if (pendingCount > 0) {
+        if (hasPending()) {
             rehome = true;
             dirty = true;
         }
@@ -316,11 +325,7 @@ final class Router implements ChannelOwner {
         }
         Route r = resolve(e);
         if (r == null) {
-            if (unrouted == null) {
-                unrouted = new PendingQueue();
-            }
-            unrouted.add(nextSeq++, e);
-            pendingCount++;
+            parkUnrouted(nextSeq++, e);
         } else if (r.hasPending() || !deliver(r, e)) {
             // Behind the items already waiting for the same channel, or refused by it.
             park(r, nextSeq++, e);
@@ -367,7 +372,14 @@ final class Router implements ChannelOwner {
             backlogged.add(r);
         }
         r.queue.add(seq, e);
-        pendingCount++;
+    }
+
+    /** Appends an item that has no route now. */
+    private void parkUnrouted(long seq, Envelope e) {
+        if (unrouted == null) {
+            unrouted = new PendingQueue();
+        }
+        unrouted.add(seq, e);
     }
 
     /** Delivers waiting items to the routes that reported demand, oldest head first. */
@@ -403,7 +415,6 @@ final class Router implements ChannelOwner {
             retryOffers++;
             if (deliver(best, best.queue.peek())) {
                 best.queue.poll();
-                pendingCount--;
                 if (best.queue.isEmpty()) {
                     best.ready = false;
                     b.remove(best);
@@ -430,7 +441,6 @@ final class Router implements ChannelOwner {
             }
             backlogged.clear();
         }
-        pendingCount = 0;
         PriorityQueue<PendingQueue> heads = new PriorityQueue<>(
                 Math.max(1, sources.size()), Comparator.comparingLong(PendingQueue::peekSeq));
         heads.addAll(sources);
@@ -440,11 +450,7 @@ final class Router implements ChannelOwner {
             Envelope e = q.poll();
             Route r = resolve(e);
             if (r == null) {
-                if (unrouted == null) {
-                    unrouted = new PendingQueue();
-                }
-                unrouted.add(seq, e);
-                pendingCount++;
+                parkUnrouted(seq, e);
             } else {
                 park(r, seq, e);
             }
@@ -567,7 +573,6 @@ final class Router implements ChannelOwner {
             backlogged = null;
         }
         unrouted = null;
-        pendingCount = 0;
     }
 
     static long nanos(Duration d, String name, boolean zeroAllowed) {

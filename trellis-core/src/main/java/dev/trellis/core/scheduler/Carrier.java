@@ -71,12 +71,13 @@ final class Carrier extends ForkJoinWorkerThread {
     /**
      * Runs {@code first}, then, while its run-next slot is filled when a task gives the carrier
      * back, the task in the slot: a process woken by the one that has just parked runs here at
-     * once, with no queue, no signal to another carrier and no OS wake-up. Every {@code budget}
-     * tasks in a row, if the pool has queued work, the next task goes to the pool's queue instead,
-     * so that two processes that keep waking each other do not starve the queued ones. (Queuing it
+     * once, with no queue, no signal to another carrier and no OS wake-up. Every
+     * {@code budget} tasks in a row (the scheduler's), if the pool has queued work, the next task
+     * goes to the pool's queue instead, so that two processes that keep waking each other do not starve the queued ones. (Queuing it
      * unconditionally would signal an idle carrier each time: about 100 ns per hop in a ring.)
      */
-    void runChain(Runnable first, int budget) {
+    void runChain(Runnable first) {
+        int budget = scheduler.budget;
         Runnable task = first;
         for (int left = budget; ; ) {
             current = task;

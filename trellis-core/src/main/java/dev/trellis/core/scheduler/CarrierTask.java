@@ -9,16 +9,14 @@ import java.util.concurrent.ForkJoinTask;
  */
 final class CarrierTask extends ForkJoinTask<Void> {
     private final Runnable task;
-    private final int budget;
 
-    CarrierTask(Runnable task, int budget) {
+    CarrierTask(Runnable task) {
         this.task = task;
-        this.budget = budget;
     }
 
     @Override
     protected boolean exec() {
-        ((Carrier) Thread.currentThread()).runChain(task, budget);
+        ((Carrier) Thread.currentThread()).runChain(task);
         return true;
     }
 

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * parks, its carrier runs the woken process at once. A second wake-up in the same run moves the
  * previous one to the pool's queue, where other carriers take it, so fan-out still spreads over
  * every carrier. A {@link RunNextGuard} queues a task left too long in a slot (its waker kept
- * computing), and a carrier queues the next task after {@code budget} hand-offs in a row.
+ * computing), and after {@code budget} hand-offs in a row a carrier lets queued work, if any, go
+ * first.
  *
  * <p><b>Requirements.</b> The JDK has no public API for a virtual-thread scheduler. Trellis reaches
  * the JDK's own constructor for it, which needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}
@@ -80,7 +81,8 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
     private final CarrierPool pool;
     private final List<Carrier> carriers = new CopyOnWriteArrayList<>();
     private final RunNextGuard guard;
-    private final int budget;
+    /** Hand-offs in a row on one carrier before queued work, if any waits, gets a turn. */
+    final int budget;
     private final int parallelism;
 
     /**
@@ -89,7 +91,7 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
      *
      * @param parallelism how many carriers run at once
      * @param guardPeriod how often the guard looks at the run-next slots
-     * @param budget hand-offs in a row on one carrier before the next is queued (at least 1)
+     * @param budget hand-offs in a row on one carrier before queued work, if any, gets a turn (at least 1)
      * @throws IllegalArgumentException if an argument is out of range
      * @throws UnsupportedOperationException if the JVM does not open java.lang (see above)
      */
@@ -154,11 +156,6 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
         return Shared.INSTANCE != null;
     }
 
-    /** {@return how many carriers run at once} */
-    public int parallelism() {
-        return parallelism;
-    }
-
     /**
      * Schedules a virtual thread's continuation (called by the JDK). From a carrier of this
      * scheduler, the task goes to the carrier's run-next slot, unless it is the task running now
@@ -186,7 +183,7 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
 
     /** Queues a task to the pool (a carrier's local queue when called on one). */
     void submit(Runnable task) {
-        pool.execute(new CarrierTask(task, budget));
+        pool.execute(new CarrierTask(task));
     }
 
     /**
@@ -202,7 +199,7 @@ public final class ProcessScheduler implements Executor, AutoCloseable {
         if (waiting != null) {
             pool.execute(waiting);
         }
-        pool.execute(new CarrierTask(task, budget));
+        pool.execute(new CarrierTask(task));
     }
 
     /**
