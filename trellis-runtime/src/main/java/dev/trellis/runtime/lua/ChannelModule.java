@@ -116,9 +116,9 @@ final class ChannelModule {
         return new ChannelUserdata(ch);
     }
 
-    /** {@return whether {@code v} is a channel userdata} */
+    /** {@return whether {@code v} is a channel userdata} (Only {@link #wrap} makes them.) */
     static boolean isChannel(Object v) {
-        return v instanceof LuaUserdata u && u.getMetatable() == CHANNEL_MT;
+        return v instanceof ChannelUserdata;
     }
 
     // ============================================================================================
@@ -142,15 +142,14 @@ final class ChannelModule {
     }
 
     private static Object[] receive(LuaState s, Object[] a) {
-        LuaUserdata ud = self(a, "receive");
+        ChannelUserdata ud = self(a, "receive");
         Channel<Object> ch = channelOf(ud);
         Received<Object> r = ch.tryReceive();
         if (r != null) {
             return new Object[] {LuaProc.received(r.value()), r.ok()};
         }
         LuaProc p = LuaProc.of(s);
-        Consumer<Waiter> park = ud instanceof ChannelUserdata cu ? cu.parkReceiver() : w -> ch.parkReceiver(w, 0);
-        return p.scheduler.block(p.fedFromOutside(ch), park, RECEIVED);
+        return p.scheduler.block(p.fedFromOutside(ch), ud.parkReceiver(), RECEIVED);
     }
 
     // ============================================================================================
@@ -211,8 +210,8 @@ final class ChannelModule {
     // Helpers
     // ============================================================================================
 
-    private static LuaUserdata self(Object[] a, String fname) {
-        if (arg(a, 0) instanceof LuaUserdata u && u.getMetatable() == CHANNEL_MT) {
+    private static ChannelUserdata self(Object[] a, String fname) {
+        if (arg(a, 0) instanceof ChannelUserdata u) {
             return u;
         }
         throw LuaArgs.typeError(a, 0, fname, "channel");

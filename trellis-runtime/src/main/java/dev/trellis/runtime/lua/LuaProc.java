@@ -211,7 +211,6 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
         }
     }
 
-
     // ============================================================================================
     // Lua faces of channels and mailbox values
     // ============================================================================================
