@@ -1,12 +1,11 @@
 package dev.trellis.bench.macro;
 
 import dev.trellis.core.Node;
-import dev.trellis.runtime.cli.ApplicationBoot;
+import dev.trellis.runtime.boot.ApplicationBoot;
 import dev.trellis.runtime.entry.Application;
 import dev.trellis.runtime.entry.ApplicationException;
 import dev.trellis.runtime.entry.ApplicationLoader;
 import dev.trellis.runtime.entry.ProcessHost;
-import dev.trellis.runtime.lua.Watched;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,13 +24,13 @@ import java.util.List;
  * <pre>{@code
  * Application app = LuaBenchApp.application();
  * try (Node node = LuaBenchApp.startNode()) {
- *     LuaRuntime runtime = new LuaRuntime(app, node, System.out);
+ *     LuaRuntime runtime = new LuaRuntime(app, node, System.out, BuiltInModules.standard());
  *     node.spawner().on(LuaBenchApp.HOST).spawn(runtime.program(LuaBenchApp.NOOP));
  * }
  * }</pre>
  *
  * <p>The node mirrors the one {@code trellis run} boots: one host per {@code process.host} entry
- * (its {@code workers}) and the runtime's control host ({@value Watched#CONTROL_HOST}, 1024 workers),
+ * (its {@code workers}) and the runtime's control host ({@code node:control}, 1024 workers),
  * added first here so that a workload's Java driver runs there and takes none of the app host's
  * run permits.
  *
@@ -70,7 +69,7 @@ public final class LuaBenchApp {
     public static Node startNode() {
         // A run that fails leaves Lua processes blocked in receive, deaf to the stop's CANCEL: a short
         // grace ends them quickly (a run that succeeds has none left).
-        Node.Builder builder = Node.builder().shutdownTimeout(SHUTDOWN_GRACE).host(Watched.CONTROL_HOST, 1024);
+        Node.Builder builder = Node.builder().shutdownTimeout(SHUTDOWN_GRACE).host(ProcessHost.CONTROL_HOST.toString(), 1024);
         for (ProcessHost h : application().entriesOf(ProcessHost.class)) {
             builder.host(h.id().toString(), h.workers());
         }

@@ -7,6 +7,7 @@ import dev.trellis.core.Proc;
 import dev.trellis.core.channel.Selected;
 import dev.trellis.runtime.lua.LuaProgram;
 import dev.trellis.runtime.lua.LuaRuntime;
+import dev.trellis.runtime.lua.modules.BuiltInModules;
 
 /**
  * The frame of the Lua rows: each run boots a fresh node shaped like the one {@code trellis run}
@@ -39,7 +40,7 @@ public abstract class LuaNodeWorkload extends NodeWorkload {
 
     @Override
     protected final double drive(Node node, Proc driver, int size) throws Exception {
-        return drive(new LuaRuntime(LuaBenchApp.application(), node, System.out), driver, size);
+        return drive(new LuaRuntime(LuaBenchApp.application(), node, System.out, BuiltInModules.standard()), driver, size);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.trellis.runtime.cli;
 
+import dev.trellis.runtime.boot.ApplicationBoot;
+import dev.trellis.runtime.boot.ExitCode;
+import dev.trellis.runtime.boot.Output;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 

@@ -1,5 +1,8 @@
 package dev.trellis.runtime.cli;
 
+import dev.trellis.runtime.boot.ApplicationBoot;
+import dev.trellis.runtime.boot.ExitCode;
+import dev.trellis.runtime.boot.Output;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -331,7 +331,7 @@ public final class ApplicationLoader {
         void checkReferences() {
             Map<EntryId, Declared> byId = firstDeclared;
             for (Reference ref : references) {
-                if (ref.target().equals(EntryParser.CONTROL_HOST)) {
+                if (ref.target().equals(ProcessHost.CONTROL_HOST)) {
                     continue;   // reported by the parser with its own message
                 }
                 Declared target = byId.get(ref.target());

@@ -44,6 +44,15 @@ public record EntryId(String namespace, String name) implements Comparable<Entry
         return new EntryId(text.substring(0, colon), text.substring(colon + 1));
     }
 
+    /** {@return the id {@code text} spells as {@code namespace:name}, or null when it spells none} */
+    public static EntryId parseOrNull(String text) {
+        try {
+            return text == null ? null : parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /**
      * Resolves a reference written in an entry: a full id, or a bare name that defaults to the
      * referring entry's namespace ({@code "worker"} in namespace {@code app} is {@code app:worker}).

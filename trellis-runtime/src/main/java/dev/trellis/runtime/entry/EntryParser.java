@@ -31,9 +31,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class EntryParser {
 
-    /** The host id Wippy reserves for supervisor PIDs; no service may run there. */
-    static final EntryId CONTROL_HOST = new EntryId("node", "control");
-
     private final String namespace;
     private final List<Reference> references;
 
@@ -59,19 +56,19 @@ final class EntryParser {
 
     private ProcessHost host(Fields f, EntryId id, Meta meta) {
         int workers = ProcessHost.defaultWorkers();
-        int queueSize = ProcessHost.DEFAULT_QUEUE_SIZE;
-        int localQueueSize = ProcessHost.DEFAULT_LOCAL_QUEUE_SIZE;
         Optional<Fields> host = f.mapping("host");
         if (host.isPresent()) {
             Fields h = host.get();
             workers = h.integer("workers", 1).orElse(workers);
-            queueSize = h.integer("queue_size", 1).orElse(queueSize);
-            localQueueSize = h.integer("local_queue_size", 1).orElse(localQueueSize);
+            // Wippy's run-queue sizes: checked so a typo or a bad value is reported, then unused
+            // (a Trellis host has no run queue: its processes are virtual threads).
+            h.integer("queue_size", 1);
+            h.integer("local_queue_size", 1);
             h.ignore("max_processes");   // Wippy's test apps set it; Wippy itself does not read it
             h.rejectUnknown("process.host");
         }
         Lifecycle lifecycle = lifecycle(f, id, false);
-        return new ProcessHost(id, meta, f.location(), workers, queueSize, localQueueSize, lifecycle);
+        return new ProcessHost(id, meta, f.location(), workers, lifecycle);
     }
 
     private Optional<LuaProcess> luaProcess(Fields f, EntryId id, Meta meta) {
@@ -87,8 +84,8 @@ final class EntryParser {
     private Optional<LuaService> service(Fields f, EntryId id, Meta meta) {
         Optional<EntryId> process = reference(f, id, "process", Set.of(EntryKind.PROCESS_LUA));
         Optional<EntryId> host = reference(f, id, "host", Set.of(EntryKind.PROCESS_HOST));
-        if (host.filter(CONTROL_HOST::equals).isPresent()) {
-            f.problem(f.valueNode("host"), "field 'host' may not be node:control (reserved for supervisors); name a process.host entry");
+        if (host.filter(ProcessHost.CONTROL_HOST::equals).isPresent()) {
+            f.problem(f.valueNode("host"), "field 'host' may not be " + ProcessHost.CONTROL_HOST + " (reserved for supervisors); name a process.host entry");
         }
         List<Object> input = new ArrayList<>();
         f.node("input").ifPresent(n -> {

@@ -11,17 +11,20 @@ import java.util.Objects;
  *   kind: process.host
  *   host:
  *     workers: 16              # default: the number of CPUs
- *     queue_size: 1024         # default 1024
- *     local_queue_size: 256    # default 256
+ *     queue_size: 1024         # Wippy's run-queue sizes: validated, then ignored (a Trellis
+ *     local_queue_size: 256    # process is a virtual thread; a host has no run queue to size)
  *   lifecycle:
  *     auto_start: true         # spawning on a host that is not running fails
  * }</pre>
  */
-public record ProcessHost(EntryId id, Meta meta, Location location, int workers, int queueSize,
-                          int localQueueSize, Lifecycle lifecycle) implements LifecycleEntry {
+public record ProcessHost(EntryId id, Meta meta, Location location, int workers, Lifecycle lifecycle)
+        implements LifecycleEntry {
 
-    public static final int DEFAULT_QUEUE_SIZE = 1024;
-    public static final int DEFAULT_LOCAL_QUEUE_SIZE = 256;
+    /**
+     * The host of the runtime's own processes (watchers, service supervisors). Wippy reserves this
+     * id for supervisor pids; no entry may name it as its host.
+     */
+    public static final EntryId CONTROL_HOST = new EntryId("node", "control");
 
     /** The default of {@code host.workers}: the number of CPUs of this machine. */
     public static int defaultWorkers() {
@@ -34,8 +37,6 @@ public record ProcessHost(EntryId id, Meta meta, Location location, int workers,
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(lifecycle, "lifecycle");
         requirePositive(workers, "host.workers");
-        requirePositive(queueSize, "host.queue_size");
-        requirePositive(localQueueSize, "host.local_queue_size");
     }
 
     private static void requirePositive(int value, String field) {

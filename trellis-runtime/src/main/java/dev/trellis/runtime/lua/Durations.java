@@ -15,7 +15,7 @@ import java.time.Duration;
  * Durations.of(true, "time.sleep");    // IllegalArgumentException "time.sleep: invalid duration: ..."
  * }</pre>
  */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
@@ -26,7 +26,7 @@ final class Durations {
      * @param fname the Lua function, named in the error
      * @throws IllegalArgumentException naming the function and the bad value
      */
-    static Duration of(Object v, String fname) {
+    public static Duration of(Object v, String fname) {
         if (v instanceof Long n) {
             return Duration.ofNanos(n);
         }
@@ -48,7 +48,7 @@ final class Durations {
     }
 
     /** {@return whether {@code v} reads as a duration} */
-    static boolean isDuration(Object v) {
+    public static boolean isDuration(Object v) {
         if (v instanceof Long || v instanceof Double) {
             return true;
         }

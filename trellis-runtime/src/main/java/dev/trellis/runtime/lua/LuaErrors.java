@@ -49,12 +49,32 @@ public final class LuaErrors {
         final transient Object details;
         final ProcessError wrapped;
 
-        Details(String kind, Boolean retryable, Object details, ProcessError wrapped) {
+        public Details(String kind, Boolean retryable, Object details, ProcessError wrapped) {
             super(kind, null, false, false);
             this.kind = kind;
             this.retryable = retryable;
             this.details = details;
             this.wrapped = wrapped;
+        }
+
+        /** {@return the kind, or null for the core error's own} */
+        public String kind() {
+            return kind;
+        }
+
+        /** {@return the explicit retryable flag, or null when not set} */
+        public Boolean retryable() {
+            return retryable;
+        }
+
+        /** {@return the details table (not to be handed to Lua without a copy), or null} */
+        public Object details() {
+            return details;
+        }
+
+        /** {@return the error this one wraps, or null} */
+        public ProcessError wrapped() {
+            return wrapped;
         }
     }
 
@@ -136,7 +156,7 @@ public final class LuaErrors {
     }
 
     /** {@return the kind of an error as Lua sees it: the core kind's name unless errors.new gave another} */
-    static String kindOf(ProcessError e) {
+    public static String kindOf(ProcessError e) {
         if (e.cause() instanceof Details d && d.kind != null) {
             return d.kind;
         }
@@ -158,7 +178,7 @@ public final class LuaErrors {
     }
 
     /** {@return the message of an error as a Lua string} */
-    static String luaMessage(ProcessError e) {
+    public static String luaMessage(ProcessError e) {
         return LuaStrings.fromJava(e.message());
     }
 
@@ -168,8 +188,8 @@ public final class LuaErrors {
         methods.rawset("message", JavaFunction.of("message", (s, a) -> new Object[] {luaMessage(self(a, "message"))}));
         methods.rawset("retryable", JavaFunction.of("retryable",
                 (s, a) -> new Object[] {retryable(self(a, "retryable"))}));
-        methods.rawset("details", JavaFunction.of("details", (s, a) -> new Object[] {ErrorsModule.details(self(a, "details"))}));
-        methods.rawset("unwrap", JavaFunction.of("unwrap", (s, a) -> new Object[] {ErrorsModule.unwrap(self(a, "unwrap"))}));
+        methods.rawset("details", JavaFunction.of("details", (s, a) -> new Object[] {details(self(a, "details"))}));
+        methods.rawset("unwrap", JavaFunction.of("unwrap", (s, a) -> new Object[] {unwrapped(self(a, "unwrap"))}));
         LuaTable mt = new LuaTable();
         mt.rawset("__index", methods);
         mt.rawset("__name", "error");
@@ -202,5 +222,15 @@ public final class LuaErrors {
             return LuaValues.tostring(v);
         }
         throw new LuaError("attempt to concatenate a " + LuaValues.typeName(v) + " value");
+    }
+
+    /** {@return a fresh copy of the error's details table, or nil} */
+    public static Object details(ProcessError e) {
+        return e.cause() instanceof Details d && d.details != null ? Payloads.export(d.details) : null;
+    }
+
+    /** {@return the error object {@code e} wraps, or nil} */
+    public static Object unwrapped(ProcessError e) {
+        return e.cause() instanceof Details d && d.wrapped != null ? object(d.wrapped) : null;
     }
 }

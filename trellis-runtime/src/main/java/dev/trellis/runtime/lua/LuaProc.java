@@ -61,9 +61,9 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     /** The last sender whose pid text {@code msg:from()} gave, and that text (one entry: a reply goes to the last peer). */
     private Pid lastFrom;
     private String lastFromText;
-    private LuaUserdata inbox;
-    private LuaUserdata events;
-    private HashMap<Channel<?>, LuaUserdata> listeners;
+    private LuaChannel inbox;
+    private LuaChannel events;
+    private HashMap<Channel<?>, LuaChannel> listeners;
     /** Channels fed by timers (time.after, timer, ticker): weakly held, so dropped ones are forgotten. */
     private Set<Channel<?>> timers;
     private int interrupts;
@@ -89,8 +89,8 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
         }
         this.args = luaArgs;
         this.state = new LuaState();
-        this.state.globals().setMetatable(program.runtime().library().globalsMetatable());
-        this.state.setModuleLoader(program.runtime().modules());
+        this.state.globals().setMetatable(program.runtime().builtIns().globalsMetatable());
+        this.state.setModuleLoader(program.runtime().loader());
         this.state.setInterruptHandler(INTERRUPTS, INTERRUPT_BUDGET);
         this.state.setHostData(this);
         this.scheduler = new CoroutineScheduler(state, proc.owner(), this);
@@ -109,7 +109,7 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     }
 
     /** {@return the Lua process whose state {@code state} is, or null when it is not a process's} */
-    static LuaProc orNull(LuaState state) {
+    public static LuaProc orNull(LuaState state) {
         return state.hostData() instanceof LuaProc p ? p : null;
     }
 
@@ -126,6 +126,11 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     /** {@return the Lua state} */
     public LuaState state() {
         return state;
+    }
+
+    /** {@return the context values inherited from the spawner (immutable; exported Lua values)} */
+    public Map<String, Object> context() {
+        return context;
     }
 
     /** {@return the cooperative scheduler} */
@@ -216,31 +221,31 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     // ============================================================================================
 
     /** {@return the inbox channel's userdata (the same every call)} */
-    LuaUserdata inbox() {
+    public LuaChannel inbox() {
         if (inbox == null) {
-            inbox = ChannelModule.wrap(proc.inbox());
+            inbox = LuaChannel.wrap(proc.inbox());
         }
         return inbox;
     }
 
     /** {@return the events channel's userdata (the same every call)} */
-    LuaUserdata events() {
+    public LuaChannel events() {
         if (events == null) {
-            events = ChannelModule.wrap(proc.events());
+            events = LuaChannel.wrap(proc.events());
         }
         return events;
     }
 
     /** {@return the userdata of a listen channel (the same for the same channel)} */
-    LuaUserdata listener(Channel<?> ch) {
+    public LuaChannel listener(Channel<?> ch) {
         if (listeners == null) {
             listeners = new HashMap<>(4);
         }
-        return listeners.computeIfAbsent(ch, ChannelModule::wrap);
+        return listeners.computeIfAbsent(ch, LuaChannel::wrap);
     }
 
     /** Notes that an exec's reply channel got its answer (called while the mailbox is routed). */
-    void execFinished(Channel<?> reply) {
+    public void execFinished(Channel<?> reply) {
         if (finishedExecs == null) {
             finishedExecs = new ArrayList<>(2);
         }
@@ -248,7 +253,7 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     }
 
     /** Unsubscribes the reply topics of finished execs. */
-    void unlistenFinishedExecs() {
+    public void unlistenFinishedExecs() {
         if (finishedExecs != null) {
             for (Channel<?> ch : finishedExecs) {
                 proc.unlisten(ch);
@@ -258,21 +263,21 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     }
 
     /** {@return a fresh private topic for one {@code process.exec}, in the style of Wippy's {@code after@17}} */
-    String execTopic() {
+    public String execTopic() {
         return "exec@" + (++execs);
     }
 
     /** {@return the userdata of a timer's channel, remembered as fed from outside the process} */
-    LuaUserdata timerChannel(Channel<?> ch) {
+    public LuaChannel timerChannel(Channel<?> ch) {
         if (timers == null) {
             timers = Collections.newSetFromMap(new WeakHashMap<>());
         }
         timers.add(ch);
-        return ChannelModule.wrap(ch);
+        return LuaChannel.wrap(ch);
     }
 
     /** {@return whether something outside the process can make {@code ch} ready: the mailbox or a timer} */
-    boolean fedFromOutside(Channel<?> ch) {
+    public boolean fedFromOutside(Channel<?> ch) {
         return ch.isSubscribed() || (timers != null && timers.contains(ch));
     }
 
@@ -283,7 +288,7 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     }
 
     /** Forgets the userdata of an unsubscribed channel. */
-    void forget(Channel<?> ch) {
+    public void forget(Channel<?> ch) {
         if (ch == inboxChannel()) {
             inbox = null;
         } else if (ch == eventsChannel()) {
@@ -302,7 +307,7 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     }
 
     /** {@return the Lua value of something received from a channel: messages and events converted} */
-    static Object received(Object v) {
+    public static Object received(Object v) {
         if (v instanceof Message m) {
             return MessageObjects.message(m);
         }
@@ -310,7 +315,7 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
             return EventTables.table(e);
         }
         if (v instanceof Instant at) {
-            return TimeModule.time(at);
+            return LuaTime.of(at);
         }
         return Payloads.toLua(v);
     }

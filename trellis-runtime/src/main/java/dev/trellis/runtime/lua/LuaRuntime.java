@@ -27,7 +27,7 @@ import java.util.Set;
  * where {@code print} writes.
  *
  * <pre>{@code
- * LuaRuntime runtime = new LuaRuntime(app, node, System.out);
+ * LuaRuntime runtime = new LuaRuntime(app, node, System.out, BuiltInModules.standard());
  * Pid pid = node.spawner().on("app:processes").spawn(runtime.program("app:worker"));
  * }</pre>
  *
@@ -39,16 +39,12 @@ import java.util.Set;
  */
 public final class LuaRuntime {
 
-    /** The built-in modules an entry may list in {@code modules}. */
-    public static final Set<String> BUILT_IN_MODULES = Set.of("time", "ctx");
-
-    private static final Object CTX = SpawnerModule.ctxModule();
-
     private final Node node;
+    private final LuaModules builtIns;
     private final Map<EntryId, LuaProgram> programs = new HashMap<>();
     private final Map<EntryId, Prototype> libraries = new HashMap<>();
     private final PrintStream out;
-    private final LuaState.ModuleLoader modules = LuaRuntime::require;
+    private final LuaState.ModuleLoader loader = LuaRuntime::require;
 
     /**
      * Compiles every Lua entry of {@code app}.
@@ -56,11 +52,13 @@ public final class LuaRuntime {
      * @param app the app
      * @param node the node its processes run on
      * @param out where {@code print} writes
+     * @param builtIns the shared globals and the modules entries may list
      * @throws LuaError if a source does not compile (the loader's source check reports that first)
      */
-    public LuaRuntime(Application app, Node node, PrintStream out) {
+    public LuaRuntime(Application app, Node node, PrintStream out, LuaModules builtIns) {
         this.node = node;
         this.out = out;
+        this.builtIns = builtIns;
         Map<Path, Prototype> chunks = new HashMap<>();
         for (LuaLibrary lib : app.entriesOf(LuaLibrary.class)) {
             libraries.put(lib.id(), chunks.computeIfAbsent(lib.source(), LuaState::compileFile));
@@ -107,18 +105,18 @@ public final class LuaRuntime {
 
     /** {@return the program of an entry given as {@code namespace:name}, or null} */
     public LuaProgram program(String id) {
-        EntryId entryId = ProcessModule.parseId(id);
+        EntryId entryId = EntryId.parseOrNull(id);
         return entryId == null ? null : programs.get(entryId);
     }
 
-    /** {@return the shared runtime library} */
-    RuntimeLibrary library() {
-        return RuntimeLibrary.shared();
+    /** {@return the shared globals and the built-in modules} */
+    public LuaModules builtIns() {
+        return builtIns;
     }
 
     /** {@return the module loader of this runtime's processes} */
-    LuaState.ModuleLoader modules() {
-        return modules;
+    LuaState.ModuleLoader loader() {
+        return loader;
     }
 
     private static Object require(LuaState state, String name) {
@@ -132,23 +130,22 @@ public final class LuaRuntime {
             }
             return state.load(chunk);
         }
+        LuaModules builtIns = program.runtime().builtIns;
         if (program.modules().contains(name)) {
-            if (name.equals("time")) {
-                return TimeModule.module();
-            }
-            if (name.equals("ctx")) {
-                return CTX;
+            Object module = builtIns.load(name, state);
+            if (module != null) {
+                return module;
             }
             throw new LuaError("module '" + name + "' is listed in the modules of entry '" + program.id()
-                    + "' but this runtime has no such module (built-in: " + String.join(", ", BUILT_IN_MODULES) + ")");
+                    + "' but this runtime has no such module (built-in: " + String.join(", ", builtIns.names()) + ")");
         }
         throw new LuaError("module '" + name + "' is not available to entry '" + program.id() + "': list it under"
-                + (BUILT_IN_MODULES.contains(name) ? " modules:" : " imports: (a library.lua entry)")
+                + (builtIns.names().contains(name) ? " modules:" : " imports: (a library.lua entry)")
                 + " in the entry's YAML");
     }
 
     /** Writes one log line of {@code p}'s process (or of no process). */
-    static void log(LuaProc p, byte[] line) {
+    public static void log(LuaProc p, byte[] line) {
         PrintStream target = p != null ? p.program.runtime().out : System.out;
         synchronized (target) {
             target.write(line, 0, line.length);

@@ -23,20 +23,20 @@ import java.util.concurrent.CountDownLatch;
  * @param context the inherited context values (exported Lua values; never mutated)
  * @param gate the start gate, or null to start at once
  */
-record LuaStart(LuaProgram program, Map<String, Object> context, Gate gate) implements ProcessBody {
+public record LuaStart(LuaProgram program, Map<String, Object> context, Gate gate) implements ProcessBody {
 
     /** Holds a named child until the spawner has registered its name (or lost the race for it). */
-    static final class Gate {
+    public static final class Gate {
         private final CountDownLatch latch = new CountDownLatch(1);
         private volatile boolean aborted;
 
         /** Lets the child run. */
-        void open() {
+        public void open() {
             latch.countDown();
         }
 
         /** Makes the child end at once with no result (its name went to another process). */
-        void abort() {
+        public void abort() {
             aborted = true;
             latch.countDown();
         }

@@ -25,8 +25,8 @@ final class MessageObjects {
 
     static {
         LuaTable m = new LuaTable();
-        ChannelModule.fn(m, "topic", (s, a) -> new Object[] {self(a, "topic").topic()});
-        ChannelModule.fn(m, "from", (s, a) -> {
+        fn(m, "topic", (s, a) -> new Object[] {self(a, "topic").topic()});
+        fn(m, "from", (s, a) -> {
             Message msg = self(a, "from");
             LuaProc p = LuaProc.orNull(s);
             if (p != null) {
@@ -34,7 +34,7 @@ final class MessageObjects {
             }
             return new Object[] {msg.from().isZero() ? "" : msg.from().toString()};
         });
-        ChannelModule.fn(m, "payload", (s, a) -> {
+        fn(m, "payload", (s, a) -> {
             Message msg = self(a, "payload");
             int n = msg.payloadCount();
             if (n == 0) {
@@ -51,14 +51,14 @@ final class MessageObjects {
         });
         MESSAGE_MT.rawset("__index", m.freeze());
         MESSAGE_MT.rawset("__name", "process.Message");
-        ChannelModule.fn(MESSAGE_MT, "__tostring", (s, a) -> new Object[] {"process.Message{topic=" + self(a, "tostring").topic() + "}"});
+        fn(MESSAGE_MT, "__tostring", (s, a) -> new Object[] {"process.Message{topic=" + self(a, "tostring").topic() + "}"});
         MESSAGE_MT.freeze();
 
         LuaTable p = new LuaTable();
         JavaFunction data = JavaFunction.of("data", (s, a) -> new Object[] {Payloads.toLua(payloadValue(a, "data"))});
         p.rawset("data", data);
         p.rawset("unmarshal", data);
-        ChannelModule.fn(p, "get_format", (s, a) -> new Object[] {"lua"});
+        fn(p, "get_format", (s, a) -> new Object[] {"lua"});
         PAYLOAD_MT.rawset("__index", p.freeze());
         PAYLOAD_MT.rawset("__name", "process.Payload");
         PAYLOAD_MT.freeze();
@@ -89,5 +89,9 @@ final class MessageObjects {
             return u.value();
         }
         throw LuaArgs.typeError(a, 0, fname, "process.Payload");
+    }
+
+    private static void fn(LuaTable t, String name, JavaFunction.Body body) {
+        t.rawset(name, JavaFunction.of(name, body));
     }
 }

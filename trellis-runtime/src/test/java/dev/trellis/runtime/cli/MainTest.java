@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.trellis.runtime.boot.ApplicationBoot;
+import dev.trellis.runtime.boot.ExitCode;
+import dev.trellis.runtime.boot.Output;
 import dev.trellis.runtime.entry.Application;
 import dev.trellis.runtime.entry.EntryId;
 import dev.trellis.runtime.entry.LuaFunction;

@@ -106,8 +106,6 @@ class ApplicationLoaderTest {
                 .load();
         ProcessHost host = app.entry(EntryId.parse("app:processes"), ProcessHost.class).orElseThrow();
         assertThat(host.workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(host.queueSize()).isEqualTo(1024);
-        assertThat(host.localQueueSize()).isEqualTo(256);
         assertThat(host.lifecycle()).isEqualTo(Lifecycle.DEFAULT);
 
         LuaProcess worker = app.entry(EntryId.parse("app:worker"), LuaProcess.class).orElseThrow();
@@ -177,7 +175,7 @@ class ApplicationLoaderTest {
                 .lua("w.lua")
                 .load();
         ProcessHost host = app.entry(EntryId.parse("app:processes"), ProcessHost.class).orElseThrow();
-        assertThat(List.of(host.workers(), host.queueSize(), host.localQueueSize())).containsExactly(4, 64, 8);
+        assertThat(host.workers()).isEqualTo(4);   // queue_size and local_queue_size: validated, not kept
 
         LuaService worker = app.entry(EntryId.parse("app:worker"), LuaService.class).orElseThrow();
         assertThat(worker.input()).containsExactly("arg1", 2L, true, 1.5, null, Map.of("k", "v"), List.of("x"));

@@ -28,7 +28,7 @@ class ApplicationTest {
     }
 
     private static ProcessHost host(String id, boolean autoStart, String... requires) {
-        return new ProcessHost(EntryId.parse(id), Meta.EMPTY, AT, 2, 8, 8, lifecycle(autoStart, requires));
+        return new ProcessHost(EntryId.parse(id), Meta.EMPTY, AT, 2, lifecycle(autoStart, requires));
     }
 
     private static LuaService service(String id, String host, boolean autoStart, String... requires) {
@@ -103,7 +103,7 @@ class ApplicationTest {
 
     @Test
     void recordsRejectImpossibleValues() {
-        assertThatThrownBy(() -> new ProcessHost(EntryId.parse("app:h"), Meta.EMPTY, AT, 0, 1, 1, Lifecycle.DEFAULT))
+        assertThatThrownBy(() -> new ProcessHost(EntryId.parse("app:h"), Meta.EMPTY, AT, 0, Lifecycle.DEFAULT))
                 .hasMessage("host.workers must be greater than 0, got 0");
         assertThatThrownBy(() -> new RestartPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 0.1, 0))
                 .hasMessage("max_delay (1s) must not be less than initial_delay (2s)");

@@ -1,5 +1,6 @@
 package dev.trellis.runtime.lua;
 
+import dev.trellis.runtime.lua.modules.BuiltInModules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.core.Node;
@@ -49,7 +50,7 @@ class IdleProcessFootprintTest {
                 """);
         Application app = new ApplicationLoader(new LuaSourceCheck()).load(dir);
         node = Node.builder().host("app:processes", 2).start();
-        rt = new LuaRuntime(app, node, new PrintStream(new ByteArrayOutputStream(), true));
+        rt = new LuaRuntime(app, node, new PrintStream(new ByteArrayOutputStream(), true), BuiltInModules.standard());
     }
 
     @AfterEach

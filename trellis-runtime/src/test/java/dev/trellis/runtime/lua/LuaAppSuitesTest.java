@@ -2,8 +2,9 @@ package dev.trellis.runtime.lua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trellis.runtime.cli.ExitCode;
-import dev.trellis.runtime.cli.Output;
+import dev.trellis.runtime.boot.ExitCode;
+import dev.trellis.runtime.boot.LuaBoot;
+import dev.trellis.runtime.boot.Output;
 import dev.trellis.runtime.entry.Application;
 import dev.trellis.runtime.entry.ApplicationLoader;
 import java.io.ByteArrayOutputStream;

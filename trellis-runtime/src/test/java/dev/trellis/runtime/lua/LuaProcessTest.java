@@ -1,5 +1,8 @@
 package dev.trellis.runtime.lua;
 
+import dev.trellis.runtime.entry.ProcessHost;
+import dev.trellis.runtime.lua.modules.BuiltInModules;
+import dev.trellis.runtime.boot.ServiceSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.core.Event;
@@ -39,12 +42,12 @@ class LuaProcessTest {
                 + yamlEntries);
         Files.writeString(dir.resolve("p.lua"), lua);
         Application app = new ApplicationLoader(new LuaSourceCheck()).load(dir);
-        node = Node.builder().host("app:processes", 2).host(Watched.CONTROL_HOST, 64).start();
-        return new LuaRuntime(app, node, new PrintStream(log, true));
+        node = Node.builder().host("app:processes", 2).host(ProcessHost.CONTROL_HOST.toString(), 64).start();
+        return new LuaRuntime(app, node, new PrintStream(log, true), BuiltInModules.standard());
     }
 
     private Event exec(LuaRuntime rt, String entry, Object... args) throws Exception {
-        return Watched.spawn(node, "app:processes", rt.program(entry), args).exit().get(30, TimeUnit.SECONDS);
+        return node.host("app:processes").spawnWatched(rt.program(entry), args).exit().get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -91,11 +94,11 @@ class LuaProcessTest {
                 end
                 return M
                 """);
-        List<Watched> all = new ArrayList<>();
+        List<Node.Watched> all = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            all.add(Watched.spawn(node, "app:processes", rt.program("app:ping"), 200L));
+            all.add(node.host("app:processes").spawnWatched(rt.program("app:ping"), 200L));
         }
-        for (Watched w : all) {
+        for (Node.Watched w : all) {
             Event e = w.exit().get(60, TimeUnit.SECONDS);
             assertThat(e.isError()).as(String.valueOf(e.error())).isFalse();
             assertThat(e.value()).isEqualTo(200L);
@@ -157,7 +160,7 @@ class LuaProcessTest {
                 end
                 return M
                 """);
-        Watched w = Watched.spawn(node, "app:processes", rt.program("app:main"));
+        Node.Watched w = node.host("app:processes").spawnWatched(rt.program("app:main"));
         node.send(w.pid(), "ext", "x");
         Event e = w.exit().get(30, TimeUnit.SECONDS);
         assertThat(e.isError()).as(String.valueOf(e.error())).isFalse();
@@ -205,7 +208,7 @@ class LuaProcessTest {
         Application app = new ApplicationLoader(new LuaSourceCheck()).load(dir);
         var service = app.entry(dev.trellis.runtime.entry.EntryId.parse("app:s"), dev.trellis.runtime.entry.LuaService.class)
                 .orElseThrow();
-        Watched sup = Watched.spawn(node, Watched.CONTROL_HOST,
+        Node.Watched sup = node.host(ProcessHost.CONTROL_HOST.toString()).spawnWatched(
                 new ServiceSupervisor(service, rt.program("app:w"), new PrintStream(log, true)));
         Event e = sup.exit().get(30, TimeUnit.SECONDS);
         assertThat(e.value()).isEqualTo("failed");
@@ -229,9 +232,9 @@ class LuaProcessTest {
         var once = app.entry(dev.trellis.runtime.entry.EntryId.parse("app:once"), dev.trellis.runtime.entry.LuaService.class).orElseThrow();
         var forever = app.entry(dev.trellis.runtime.entry.EntryId.parse("app:forever"), dev.trellis.runtime.entry.LuaService.class).orElseThrow();
         PrintStream ps = new PrintStream(log, true);
-        assertThat(Watched.spawn(node, Watched.CONTROL_HOST, new ServiceSupervisor(once, rt.program("app:w"), ps))
+        assertThat(node.host(ProcessHost.CONTROL_HOST.toString()).spawnWatched(new ServiceSupervisor(once, rt.program("app:w"), ps))
                 .exit().get(30, TimeUnit.SECONDS).value()).isEqualTo("exited");
-        Watched sup = Watched.spawn(node, Watched.CONTROL_HOST, new ServiceSupervisor(forever, rt.program("app:w"), ps));
+        Node.Watched sup = node.host(ProcessHost.CONTROL_HOST.toString()).spawnWatched(new ServiceSupervisor(forever, rt.program("app:w"), ps));
         Thread.sleep(50);   // let the child subscribe; CANCEL would wait for it anyway
         node.cancel(sup.pid(), "stop");
         assertThat(sup.exit().get(30, TimeUnit.SECONDS).value()).isEqualTo("stopped");
@@ -296,7 +299,7 @@ class LuaProcessTest {
         var service = app.entry(dev.trellis.runtime.entry.EntryId.parse("app:s"), dev.trellis.runtime.entry.LuaService.class)
                 .orElseThrow();
         long t0 = System.nanoTime();
-        Watched sup = Watched.spawn(node, Watched.CONTROL_HOST,
+        Node.Watched sup = node.host(ProcessHost.CONTROL_HOST.toString()).spawnWatched(
                 new ServiceSupervisor(service, rt.program("app:w"), new PrintStream(log, true)));
         assertThat(sup.exit().get(30, TimeUnit.SECONDS).value()).isEqualTo("failed");
         assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(100);

@@ -1,4 +1,4 @@
-package dev.trellis.runtime.lua;
+package dev.trellis.runtime.boot;
 
 import dev.trellis.core.Event;
 import dev.trellis.core.Node;
@@ -7,9 +7,6 @@ import dev.trellis.core.ProcessException;
 import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaValues;
-import dev.trellis.runtime.cli.ApplicationBoot;
-import dev.trellis.runtime.cli.ExitCode;
-import dev.trellis.runtime.cli.Output;
 import dev.trellis.runtime.entry.Application;
 import dev.trellis.runtime.entry.EntryId;
 import dev.trellis.runtime.entry.LifecycleEntry;
@@ -19,6 +16,12 @@ import dev.trellis.runtime.entry.LuaProcess;
 import dev.trellis.runtime.entry.LuaService;
 import dev.trellis.runtime.entry.ProcessHost;
 import dev.trellis.runtime.entry.SourceCheck;
+import dev.trellis.runtime.lua.LuaErrors;
+import dev.trellis.runtime.lua.LuaProgram;
+import dev.trellis.runtime.lua.LuaRuntime;
+import dev.trellis.runtime.lua.LuaSourceCheck;
+import dev.trellis.runtime.lua.Payloads;
+import dev.trellis.runtime.lua.modules.BuiltInModules;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +46,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <ul>
  *   <li>Hosts: one core host per {@code process.host} entry (its {@code workers}), plus the control
- *       host {@value Watched#CONTROL_HOST} for watchers and service supervisors.</li>
+ *       host {@code node:control} ({@link ProcessHost#CONTROL_HOST}) for watchers and service supervisors.</li>
  *   <li>Start, in {@link Application#startOrder()}: an auto-start {@code process.lua} is spawned once
  *       on its host; a {@code process.service} gets a {@link ServiceSupervisor}.</li>
  *   <li>Stop, in {@link Application#stopOrder()}: each service is cancelled and given its
@@ -120,7 +123,7 @@ public final class LuaBoot implements ApplicationBoot {
         try {
             LuaProcess process = app.entry(entry, LuaProcess.class).orElseThrow();
             String host = process.host().map(EntryId::toString).orElse(b.defaultHost);
-            Watched w = Watched.spawn(b.node, host, b.runtime.program(entry), Payloads.fromJavaAll(args));
+            Node.Watched w = b.node.host(host).spawnWatched(b.runtime.program(entry), Payloads.fromJavaAll(args));
             Event exit = w.exit().join();
             if (exit.isError()) {
                 output.err().println("trellis: " + entry + " failed: " + exit.error());
@@ -171,9 +174,9 @@ public final class LuaBoot implements ApplicationBoot {
 
     /** {@return null when the test passed, else why it failed} */
     private static String runTest(Booted b, LuaFunction test) {
-        Watched w;
+        Node.Watched w;
         try {
-            w = Watched.spawn(b.node, b.defaultHost, b.runtime.program(test.id()));
+            w = b.node.host(b.defaultHost).spawnWatched(b.runtime.program(test.id()));
         } catch (ProcessException e) {
             return "cannot start: " + e.getMessage();
         }
@@ -213,7 +216,7 @@ public final class LuaBoot implements ApplicationBoot {
         final Node node;
         final LuaRuntime runtime;
         final String defaultHost;
-        final Map<EntryId, Watched> services = new LinkedHashMap<>();
+        final Map<EntryId, Node.Watched> services = new LinkedHashMap<>();
         final Application app;
 
         Booted(Application app, Node node, LuaRuntime runtime, String defaultHost) {
@@ -225,7 +228,7 @@ public final class LuaBoot implements ApplicationBoot {
 
         void stop() {
             for (LifecycleEntry e : app.stopOrder()) {
-                Watched sup = services.get(e.id());
+                Node.Watched sup = services.get(e.id());
                 if (sup != null) {
                     stopService(e.lifecycle(), sup);
                 }
@@ -233,7 +236,7 @@ public final class LuaBoot implements ApplicationBoot {
             node.stop();
         }
 
-        private void stopService(Lifecycle lc, Watched sup) {
+        private void stopService(Lifecycle lc, Node.Watched sup) {
             try {
                 node.cancel(sup.pid(), "service stopping");
                 sup.exit().get(lc.stopTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -251,10 +254,10 @@ public final class LuaBoot implements ApplicationBoot {
         for (ProcessHost h : hosts) {
             builder.host(h.id().toString(), h.workers());
         }
-        builder.host(Watched.CONTROL_HOST, 1024);
+        builder.host(ProcessHost.CONTROL_HOST.toString(), 1024);
         Node node = builder.start();
-        String defaultHost = hosts.isEmpty() ? Watched.CONTROL_HOST : hosts.getFirst().id().toString();
-        LuaRuntime runtime = new LuaRuntime(app, node, log);
+        String defaultHost = hosts.isEmpty() ? ProcessHost.CONTROL_HOST.toString() : hosts.getFirst().id().toString();
+        LuaRuntime runtime = new LuaRuntime(app, node, log, BuiltInModules.standard());
         Booted b = new Booted(app, node, runtime, defaultHost);
         for (LifecycleEntry e : app.startOrder()) {
             try {
@@ -270,8 +273,8 @@ public final class LuaBoot implements ApplicationBoot {
                             throw new ProcessException(dev.trellis.core.ErrorKind.NOT_FOUND,
                                     "its process " + s.process() + " is not a process.lua entry");
                         }
-                        b.services.put(s.id(), Watched.spawn(node, Watched.CONTROL_HOST,
-                                new ServiceSupervisor(s, program, log)));
+                        b.services.put(s.id(), node.host(ProcessHost.CONTROL_HOST.toString())
+                                .spawnWatched(new ServiceSupervisor(s, program, log)));
                     }
                 }
             } catch (ProcessException ex) {

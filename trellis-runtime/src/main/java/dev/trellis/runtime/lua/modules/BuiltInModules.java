@@ -1,4 +1,4 @@
-package dev.trellis.runtime.lua;
+package dev.trellis.runtime.lua.modules;
 
 import dev.trellis.lua.JavaFunction;
 import dev.trellis.lua.LuaArgs;
@@ -6,29 +6,40 @@ import dev.trellis.lua.LuaState;
 import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.StandardLibrary;
+import dev.trellis.runtime.lua.LuaModules;
+import dev.trellis.runtime.lua.LuaProc;
+import dev.trellis.runtime.lua.LuaRuntime;
 import java.io.ByteArrayOutputStream;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The globals every Lua process sees over the shared standard library: {@code process},
- * {@code channel}, {@code errors}, {@code coroutine} (the standard one plus {@code coroutine.spawn}) and a
- * {@code print} that logs with the process's pid. Built once, frozen, shared by all processes;
- * each process's own globals table reads through it ({@code __index}).
+ * The Lua surface of Trellis: the globals every Lua process sees over the shared standard library
+ * ({@code process}, {@code channel}, {@code errors}, {@code coroutine} with {@code coroutine.spawn},
+ * and a {@code print} that logs with the process's pid), and the modules an entry may list under
+ * {@code modules:} and {@code require} ({@code time}, {@code ctx}). Built once, frozen, shared by
+ * all processes; each process's own globals table reads through it ({@code __index}).
  *
  * <pre>{@code
- * LuaState state = new LuaState();
- * state.globals().setMetatable(RuntimeLibrary.shared().globalsMetatable());
+ * LuaRuntime runtime = new LuaRuntime(app, node, System.out, BuiltInModules.standard());
  * }</pre>
+ *
+ * <p>Each module lives in its own file of this package; this class only assembles them.
  *
  * <p>Thread-safe: immutable after construction.
  */
-public final class RuntimeLibrary {
+public final class BuiltInModules implements LuaModules {
 
-    private static final RuntimeLibrary SHARED = new RuntimeLibrary();
+    private static final BuiltInModules STANDARD = new BuiltInModules();
 
     private final LuaTable globals = new LuaTable();
     private final LuaTable globalsMetatable = new LuaTable();
+    /** The modules of {@code modules:}, by name (sorted, so listings read the same every run). */
+    private final Map<String, Object> modules;
 
-    private RuntimeLibrary() {
+    private BuiltInModules() {
         LuaTable std = StandardLibrary.shared().functions();
         globals.rawset("process", ProcessModule.create());
         globals.rawset("channel", ChannelModule.create());
@@ -40,23 +51,28 @@ public final class RuntimeLibrary {
             coroutine.rawset(kv[0], kv[1]);
         }
         coroutine.rawset("spawn", JavaFunction.of("spawn",
-                (s, a) -> new Object[] {LuaProc.of(s).scheduler.spawn(LuaArgs.checkFunction(a, 0, "spawn"))}));
+                (s, a) -> new Object[] {LuaProc.of(s).scheduler().spawn(LuaArgs.checkFunction(a, 0, "spawn"))}));
         globals.rawset("coroutine", coroutine.freeze());
-        globals.rawset("print", JavaFunction.of("print", RuntimeLibrary::print));
+        globals.rawset("print", JavaFunction.of("print", BuiltInModules::print));
         LuaTable meta = new LuaTable();
         meta.rawset("__index", std);
         globals.setMetatable(meta.freeze());
         globals.freeze();
         globalsMetatable.rawset("__index", globals);
         globalsMetatable.freeze();
+
+        Map<String, Object> m = new TreeMap<>();
+        m.put("time", TimeModule.create());
+        m.put("ctx", SpawnerModule.ctxModule());
+        modules = Collections.unmodifiableMap(m);
     }
 
-    /** {@return the one shared library} */
-    public static RuntimeLibrary shared() {
-        return SHARED;
+    /** {@return the one shared set of globals and modules} */
+    public static BuiltInModules standard() {
+        return STANDARD;
     }
 
-    /** {@return the metatable of a process's globals: reads fall through to the runtime library} */
+    @Override
     public LuaTable globalsMetatable() {
         return globalsMetatable;
     }
@@ -64,6 +80,21 @@ public final class RuntimeLibrary {
     /** {@return the runtime globals (read-only)} */
     public LuaTable globals() {
         return globals;
+    }
+
+    @Override
+    public Set<String> names() {
+        return modules.keySet();
+    }
+
+    @Override
+    public Object load(String name, LuaState state) {
+        return modules.get(name);
+    }
+
+    /** Puts a Java function named {@code name} into {@code t}. */
+    static void fn(LuaTable t, String name, JavaFunction.Body body) {
+        t.rawset(name, JavaFunction.of(name, body));
     }
 
     /** {@code print(...)}: one line, prefixed with the pid, to the runtime's log (stdout). */

@@ -1,4 +1,4 @@
-package dev.trellis.runtime.cli;
+package dev.trellis.runtime.boot;
 
 import java.io.PrintWriter;
 import java.util.Objects;

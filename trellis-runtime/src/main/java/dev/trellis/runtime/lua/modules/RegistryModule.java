@@ -1,4 +1,4 @@
-package dev.trellis.runtime.lua;
+package dev.trellis.runtime.lua.modules;
 
 import static dev.trellis.lua.LuaArgs.arg;
 import static dev.trellis.lua.LuaArgs.checkString;
@@ -7,6 +7,8 @@ import dev.trellis.core.ErrorKind;
 import dev.trellis.core.Pid;
 import dev.trellis.core.ProcessException;
 import dev.trellis.lua.LuaTable;
+import dev.trellis.runtime.lua.LuaErrors;
+import dev.trellis.runtime.lua.LuaProc;
 
 /**
  * {@code process.registry} (spec §1.5): the node-local name registry.
@@ -34,7 +36,7 @@ final class RegistryModule {
         t.rawset("EVENTUAL", 1L);
         t.rawset("CONSISTENT", 2L);
         t.rawset("STRONG", 3L);
-        ChannelModule.fn(t, "register", (s, a) -> {
+        BuiltInModules.fn(t, "register", (s, a) -> {
             String name = checkString(a, 0, "register");
             Object pidArg = arg(a, 1);
             Object scope = arg(a, 2);
@@ -47,7 +49,7 @@ final class RegistryModule {
             LuaProc p = LuaProc.of(s);
             try {
                 if (pidArg == null) {
-                    p.proc.register(name);
+                    p.proc().register(name);
                 } else if (pidArg instanceof String text) {
                     Pid pid;
                     try {
@@ -55,7 +57,7 @@ final class RegistryModule {
                     } catch (IllegalArgumentException e) {
                         return LuaErrors.fail(ErrorKind.INVALID, e.getMessage());
                     }
-                    p.proc.node().registry().register(name, pid);
+                    p.proc().node().registry().register(name, pid);
                 } else {
                     return LuaErrors.fail(ErrorKind.INVALID, "pid must be a string");
                 }
@@ -64,16 +66,16 @@ final class RegistryModule {
                 return LuaErrors.fail(e.error());
             }
         });
-        ChannelModule.fn(t, "lookup", (s, a) -> {
+        BuiltInModules.fn(t, "lookup", (s, a) -> {
             String name = checkString(a, 0, "lookup");
             try {
-                return new Object[] {LuaProc.of(s).proc.lookup(name).toString()};
+                return new Object[] {LuaProc.of(s).proc().lookup(name).toString()};
             } catch (ProcessException e) {
                 return LuaErrors.fail(e.error());
             }
         });
-        ChannelModule.fn(t, "unregister", (s, a) ->
-                new Object[] {LuaProc.of(s).proc.unregister(checkString(a, 0, "unregister"))});
+        BuiltInModules.fn(t, "unregister", (s, a) ->
+                new Object[] {LuaProc.of(s).proc().unregister(checkString(a, 0, "unregister"))});
         return t.freeze();
     }
 }

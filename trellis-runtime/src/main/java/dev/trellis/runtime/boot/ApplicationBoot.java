@@ -1,4 +1,4 @@
-package dev.trellis.runtime.cli;
+package dev.trellis.runtime.boot;
 
 import java.util.List;
 
@@ -33,7 +33,7 @@ public interface ApplicationBoot {
 
     /** The boot of this build: Lua processes on the Trellis core, printing to stdout. */
     static ApplicationBoot forThisBuild() {
-        return new dev.trellis.runtime.lua.LuaBoot(System.out);
+        return new LuaBoot(System.out);
     }
 
     /** The Lua syntax check applied at load time, so syntax errors are reported with the other problems. */

@@ -1,4 +1,4 @@
-package dev.trellis.runtime.lua;
+package dev.trellis.runtime.boot;
 
 import dev.trellis.core.Event;
 import dev.trellis.core.Pid;
@@ -15,6 +15,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import dev.trellis.runtime.lua.LuaErrors;
+import dev.trellis.runtime.lua.LuaProgram;
+import dev.trellis.runtime.lua.Payloads;
+import dev.trellis.runtime.entry.ProcessHost;
 
 /**
  * The supervisor of one {@code process.service} (spec §6.4, §7.1–7.2): a Java process on the
@@ -22,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * when it fails, and stops it on CANCEL.
  *
  * <pre>{@code
- * Watched sup = Watched.spawn(node, Watched.CONTROL_HOST, new ServiceSupervisor(service, program, log));
+ * Node.Watched sup = node.host(ProcessHost.CONTROL_HOST).spawnWatched(new ServiceSupervisor(service, program, log));
  * node.cancel(sup.pid(), "service stopping");     // CANCEL to the child, wait stop_timeout, terminate
  * }</pre>
  *

@@ -1,4 +1,4 @@
-package dev.trellis.runtime.lua;
+package dev.trellis.runtime.lua.modules;
 
 import static dev.trellis.lua.LuaArgs.arg;
 
@@ -10,6 +10,8 @@ import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaValues;
 import java.util.Set;
+import dev.trellis.runtime.lua.LuaErrors;
+import dev.trellis.runtime.lua.Payloads;
 
 /**
  * The {@code errors} global (Wippy's errors module): make error objects in Lua with a kind, a
@@ -50,8 +52,8 @@ final class ErrorsModule {
         for (String k : EXTRA_KINDS) {
             t.rawset(k, k);
         }
-        ChannelModule.fn(t, "new", (s, a) -> new Object[] {create(a)});
-        ChannelModule.fn(t, "wrap", (s, a) -> {
+        BuiltInModules.fn(t, "new", (s, a) -> new Object[] {create(a)});
+        BuiltInModules.fn(t, "wrap", (s, a) -> {
             ProcessError inner = LuaErrors.unwrap(arg(a, 0));
             if (inner == null) {
                 if (arg(a, 0) == null) {
@@ -62,19 +64,19 @@ final class ErrorsModule {
             String context = LuaStrings.toJava(LuaArgs.checkString(a, 1, "wrap"));
             LuaErrors.Details d = inner.cause() instanceof LuaErrors.Details dd ? dd : null;
             return new Object[] {LuaErrors.object(new ProcessError(inner.kind(), context + ": " + inner.message(),
-                    new LuaErrors.Details(d == null ? null : d.kind, d == null ? explicitRetryable(inner) : d.retryable,
-                            d == null ? null : d.details, inner)))};
+                    new LuaErrors.Details(d == null ? null : d.kind(), d == null ? explicitRetryable(inner) : d.retryable(),
+                            d == null ? null : d.details(), inner)))};
         });
-        ChannelModule.fn(t, "unwrap", (s, a) -> new Object[] {unwrap(check(a, 0, "unwrap"))});
-        ChannelModule.fn(t, "is", (s, a) -> {
+        BuiltInModules.fn(t, "unwrap", (s, a) -> new Object[] {LuaErrors.unwrapped(check(a, 0, "unwrap"))});
+        BuiltInModules.fn(t, "is", (s, a) -> {
             ProcessError e = LuaErrors.unwrap(arg(a, 0));
             String kind = LuaArgs.checkString(a, 1, "is");
             return new Object[] {e != null && LuaErrors.kindOf(e).equals(kind)};
         });
-        ChannelModule.fn(t, "kind", (s, a) -> new Object[] {LuaErrors.kindOf(check(a, 0, "kind"))});
-        ChannelModule.fn(t, "message", (s, a) -> new Object[] {LuaErrors.luaMessage(check(a, 0, "message"))});
-        ChannelModule.fn(t, "retryable", (s, a) -> new Object[] {LuaErrors.retryable(check(a, 0, "retryable"))});
-        ChannelModule.fn(t, "details", (s, a) -> new Object[] {details(check(a, 0, "details"))});
+        BuiltInModules.fn(t, "kind", (s, a) -> new Object[] {LuaErrors.kindOf(check(a, 0, "kind"))});
+        BuiltInModules.fn(t, "message", (s, a) -> new Object[] {LuaErrors.luaMessage(check(a, 0, "message"))});
+        BuiltInModules.fn(t, "retryable", (s, a) -> new Object[] {LuaErrors.retryable(check(a, 0, "retryable"))});
+        BuiltInModules.fn(t, "details", (s, a) -> new Object[] {LuaErrors.details(check(a, 0, "details"))});
         return t.freeze();
     }
 
@@ -136,13 +138,4 @@ final class ErrorsModule {
         return e;
     }
 
-    /** {@return a fresh copy of the error's details table, or nil} */
-    static Object details(ProcessError e) {
-        return e.cause() instanceof LuaErrors.Details d && d.details != null ? Payloads.export(d.details) : null;
-    }
-
-    /** {@return the error object {@code e} wraps, or nil} */
-    static Object unwrap(ProcessError e) {
-        return e.cause() instanceof LuaErrors.Details d && d.wrapped != null ? LuaErrors.object(d.wrapped) : null;
-    }
 }

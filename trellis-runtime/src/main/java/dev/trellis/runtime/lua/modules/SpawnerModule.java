@@ -1,4 +1,4 @@
-package dev.trellis.runtime.lua;
+package dev.trellis.runtime.lua.modules;
 
 import static dev.trellis.lua.LuaArgs.arg;
 import static dev.trellis.lua.LuaArgs.checkString;
@@ -22,6 +22,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.trellis.runtime.entry.ProcessHost;
+import dev.trellis.runtime.lua.LuaErrors;
+import dev.trellis.runtime.lua.LuaProc;
+import dev.trellis.runtime.lua.LuaProgram;
+import dev.trellis.runtime.lua.LuaStart;
+import dev.trellis.runtime.lua.Payloads;
 
 /**
  * {@code process.with_context}, {@code process.with_options} and the immutable Spawner they return
@@ -70,23 +76,23 @@ final class SpawnerModule {
 
     static {
         LuaTable m = new LuaTable();
-        ChannelModule.fn(m, "with_context", (s, a) -> {
+        BuiltInModules.fn(m, "with_context", (s, a) -> {
             Spec sp = self(a, "with_context");
-            return wrap(sp.with(merge(sp.context, a, 1, "with_context"), sp.options, sp.name, sp.messages));
+            return wrap(sp.with(merge(sp.context(), a, 1, "with_context"), sp.options, sp.name, sp.messages));
         });
-        ChannelModule.fn(m, "with_options", (s, a) -> {
+        BuiltInModules.fn(m, "with_options", (s, a) -> {
             Spec sp = self(a, "with_options");
-            return wrap(sp.with(sp.context, merge(sp.options, a, 1, "with_options"), sp.name, sp.messages));
+            return wrap(sp.with(sp.context(), merge(sp.options, a, 1, "with_options"), sp.name, sp.messages));
         });
-        ChannelModule.fn(m, "with_name", (s, a) -> {
+        BuiltInModules.fn(m, "with_name", (s, a) -> {
             Spec sp = self(a, "with_name");
             String name = checkString(a, 1, "with_name");
             if (name.isEmpty()) {
                 throw LuaArgs.argError(1, "with_name", "name must not be empty");
             }
-            return wrap(sp.with(sp.context, sp.options, name, sp.messages));
+            return wrap(sp.with(sp.context(), sp.options, name, sp.messages));
         });
-        ChannelModule.fn(m, "with_message", (s, a) -> {
+        BuiltInModules.fn(m, "with_message", (s, a) -> {
             Spec sp = self(a, "with_message");
             String topic = checkString(a, 1, "with_message");
             if (topic.startsWith("@")) {
@@ -94,12 +100,12 @@ final class SpawnerModule {
             }
             List<Queued> msgs = new ArrayList<>(sp.messages);
             msgs.add(new Queued(topic, Payloads.exportAll(a, 2)));
-            return wrap(sp.with(sp.context, sp.options, sp.name, List.copyOf(msgs)));
+            return wrap(sp.with(sp.context(), sp.options, sp.name, List.copyOf(msgs)));
         });
-        ChannelModule.fn(m, "spawn", (s, a) -> spawn(s, a, "spawn", false, false));
-        ChannelModule.fn(m, "spawn_monitored", (s, a) -> spawn(s, a, "spawn_monitored", true, false));
-        ChannelModule.fn(m, "spawn_linked", (s, a) -> spawn(s, a, "spawn_linked", false, true));
-        ChannelModule.fn(m, "spawn_linked_monitored", (s, a) -> spawn(s, a, "spawn_linked_monitored", true, true));
+        BuiltInModules.fn(m, "spawn", (s, a) -> spawn(s, a, "spawn", false, false));
+        BuiltInModules.fn(m, "spawn_monitored", (s, a) -> spawn(s, a, "spawn_monitored", true, false));
+        BuiltInModules.fn(m, "spawn_linked", (s, a) -> spawn(s, a, "spawn_linked", false, true));
+        BuiltInModules.fn(m, "spawn_linked_monitored", (s, a) -> spawn(s, a, "spawn_linked_monitored", true, true));
         SPAWNER_MT.rawset("__index", m.freeze());
         SPAWNER_MT.rawset("__name", "process.Spawner");
         SPAWNER_MT.freeze();
@@ -110,11 +116,11 @@ final class SpawnerModule {
 
     /** Adds {@code with_context}, {@code with_options} and {@code exec} to the process table. */
     static void install(LuaTable process) {
-        ChannelModule.fn(process, "with_context", (s, a) ->
-                wrap(new Spec(merge(LuaProc.of(s).context, a, 0, "with_context"), Map.of(), null, List.of())));
-        ChannelModule.fn(process, "with_options", (s, a) ->
-                wrap(new Spec(LuaProc.of(s).context, merge(Map.of(), a, 0, "with_options"), null, List.of())));
-        ChannelModule.fn(process, "exec", SpawnerModule::exec);
+        BuiltInModules.fn(process, "with_context", (s, a) ->
+                wrap(new Spec(merge(LuaProc.of(s).context(), a, 0, "with_context"), Map.of(), null, List.of())));
+        BuiltInModules.fn(process, "with_options", (s, a) ->
+                wrap(new Spec(LuaProc.of(s).context(), merge(Map.of(), a, 0, "with_options"), null, List.of())));
+        BuiltInModules.fn(process, "exec", SpawnerModule::exec);
     }
 
     // ============================================================================================
@@ -154,11 +160,11 @@ final class SpawnerModule {
         String id = checkString(a, 1, fname);
         String host = checkString(a, 2, fname);
         LuaProc p = LuaProc.of(s);
-        LuaProgram program = p.program.runtime().program(id);
+        LuaProgram program = p.program().runtime().program(id);
         if (program == null) {
             return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
         }
-        Node node = p.proc.node();
+        Node node = p.proc().node();
         try {
             if (spec.name != null) {
                 Pid holder = node.registry().whereis(spec.name);
@@ -166,7 +172,7 @@ final class SpawnerModule {
                     return signal(node, holder, spec);
                 }
             }
-            Spawner spawner = p.proc.spawner().on(host);
+            Spawner spawner = p.proc().spawner().on(host);
             if (monitored) {
                 spawner = spawner.monitored();
             }
@@ -174,7 +180,7 @@ final class SpawnerModule {
                 spawner = spawner.linked();
             }
             LuaStart.Gate gate = spec.name == null ? null : new LuaStart.Gate();
-            Pid pid = spawner.spawn(new LuaStart(program, spec.context, gate), Payloads.exportAll(a, 3));
+            Pid pid = spawner.spawn(new LuaStart(program, spec.context(), gate), Payloads.exportAll(a, 3));
             if (gate == null) {
                 queue(node, pid, spec);
                 return new Object[] {pid.toString()};
@@ -184,10 +190,10 @@ final class SpawnerModule {
             } catch (ProcessException e) {
                 // Lost the race for the name (or the child was killed at the gate): the child never runs.
                 if (monitored) {
-                    p.proc.unmonitor(pid);
+                    p.proc().unmonitor(pid);
                 }
                 if (linked) {
-                    p.proc.unlink(pid);
+                    p.proc().unlink(pid);
                 }
                 gate.abort();
                 Pid holder = node.registry().whereis(spec.name);
@@ -241,11 +247,11 @@ final class SpawnerModule {
             return LuaErrors.fail(ErrorKind.INVALID, "host ID required");
         }
         LuaProc p = LuaProc.of(s);
-        LuaProgram program = p.program.runtime().program(id);
+        LuaProgram program = p.program().runtime().program(id);
         if (program == null) {
             return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
         }
-        Node node = p.proc.node();
+        Node node = p.proc().node();
         try {
             node.host(host);
         } catch (ProcessException e) {
@@ -253,10 +259,10 @@ final class SpawnerModule {
         }
         p.unlistenFinishedExecs();
         String topic = p.execTopic();
-        Channel<Message> reply = p.proc.listenMessages(topic);
-        Pid caller = p.proc.pid();
+        Channel<Message> reply = p.proc().listenMessages(topic);
+        Pid caller = p.proc().pid();
         Object[] args = Payloads.exportAll(a, 2);
-        String watcherHost = hasHost(node, Watched.CONTROL_HOST) ? Watched.CONTROL_HOST : p.proc.host().id();
+        String watcherHost = hasHost(node, ProcessHost.CONTROL_HOST.toString()) ? ProcessHost.CONTROL_HOST.toString() : p.proc().host().id();
         try {
             node.spawner().on(watcherHost).spawn(proc -> {
                 Pid child;
@@ -277,7 +283,7 @@ final class SpawnerModule {
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());
         }
-        return p.scheduler.block(true, w -> reply.parkReceiver(w, 0), w -> {
+        return p.scheduler().block(true, w -> reply.parkReceiver(w, 0), w -> {
             // Runs while the mailbox is being routed: unsubscribing now would disturb the router,
             // so the topic is dropped at the next exec.
             p.execFinished(reply);
@@ -311,16 +317,16 @@ final class SpawnerModule {
     /** {@return the frozen {@code ctx} module: {@code get(key)} and {@code all()}} */
     static LuaTable ctxModule() {
         LuaTable t = new LuaTable();
-        ChannelModule.fn(t, "get", (s, a) -> {
+        BuiltInModules.fn(t, "get", (s, a) -> {
             String key = checkString(a, 0, "get");
-            Map<String, Object> ctx = LuaProc.of(s).context;
+            Map<String, Object> ctx = LuaProc.of(s).context();
             if (!ctx.containsKey(key)) {
                 return LuaErrors.fail(ErrorKind.NOT_FOUND, "context value not found: " + LuaStrings.toJava(key));
             }
             return new Object[] {Payloads.export(ctx.get(key))};
         });
-        ChannelModule.fn(t, "all", (s, a) -> {
-            Map<String, Object> ctx = LuaProc.of(s).context;
+        BuiltInModules.fn(t, "all", (s, a) -> {
+            Map<String, Object> ctx = LuaProc.of(s).context();
             LuaTable all = new LuaTable(0, ctx.size());
             ctx.forEach((k, v) -> all.rawset(k, Payloads.export(v)));
             return new Object[] {all};

@@ -1,4 +1,4 @@
-package dev.trellis.runtime.lua;
+package dev.trellis.runtime.lua.modules;
 
 import static dev.trellis.lua.LuaArgs.arg;
 import static dev.trellis.lua.LuaArgs.checkString;
@@ -14,8 +14,13 @@ import dev.trellis.lua.LuaState;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 import dev.trellis.lua.LuaValues;
-import dev.trellis.runtime.entry.EntryId;
 import java.time.Duration;
+import dev.trellis.runtime.lua.LuaChannel;
+import dev.trellis.runtime.lua.Durations;
+import dev.trellis.runtime.lua.LuaErrors;
+import dev.trellis.runtime.lua.LuaProc;
+import dev.trellis.runtime.lua.LuaProgram;
+import dev.trellis.runtime.lua.Payloads;
 
 /**
  * The {@code process} global (spec §1): identity, spawning, messaging, monitors and links,
@@ -46,29 +51,29 @@ final class ProcessModule {
     /** {@return the frozen {@code process} table} */
     static LuaTable create() {
         LuaTable t = new LuaTable();
-        ChannelModule.fn(t, "pid", (s, a) -> new Object[] {LuaProc.of(s).pidText()});
-        ChannelModule.fn(t, "id", (s, a) -> new Object[] {LuaProc.of(s).program.id().toString()});
-        ChannelModule.fn(t, "send", ProcessModule::send);
-        ChannelModule.fn(t, "spawn", (s, a) -> spawn(s, a, "spawn", false, false));
-        ChannelModule.fn(t, "spawn_monitored", (s, a) -> spawn(s, a, "spawn_monitored", true, false));
-        ChannelModule.fn(t, "spawn_linked", (s, a) -> spawn(s, a, "spawn_linked", false, true));
-        ChannelModule.fn(t, "spawn_linked_monitored", (s, a) -> spawn(s, a, "spawn_linked_monitored", true, true));
-        ChannelModule.fn(t, "terminate", (s, a) -> onPid(s, a, "terminate", (p, pid) -> p.proc.terminate(pid)));
-        ChannelModule.fn(t, "cancel", ProcessModule::cancel);
-        ChannelModule.fn(t, "monitor", (s, a) -> onPid(s, a, "monitor", (p, pid) -> p.proc.monitor(pid)));
-        ChannelModule.fn(t, "unmonitor", (s, a) -> onPid(s, a, "unmonitor", (p, pid) -> p.proc.unmonitor(pid)));
-        ChannelModule.fn(t, "link", (s, a) -> onPid(s, a, "link", (p, pid) -> p.proc.link(pid)));
-        ChannelModule.fn(t, "unlink", (s, a) -> onPid(s, a, "unlink", (p, pid) -> p.proc.unlink(pid)));
-        ChannelModule.fn(t, "get_options", (s, a) -> {
+        BuiltInModules.fn(t, "pid", (s, a) -> new Object[] {LuaProc.of(s).pidText()});
+        BuiltInModules.fn(t, "id", (s, a) -> new Object[] {LuaProc.of(s).program().id().toString()});
+        BuiltInModules.fn(t, "send", ProcessModule::send);
+        BuiltInModules.fn(t, "spawn", (s, a) -> spawn(s, a, "spawn", false, false));
+        BuiltInModules.fn(t, "spawn_monitored", (s, a) -> spawn(s, a, "spawn_monitored", true, false));
+        BuiltInModules.fn(t, "spawn_linked", (s, a) -> spawn(s, a, "spawn_linked", false, true));
+        BuiltInModules.fn(t, "spawn_linked_monitored", (s, a) -> spawn(s, a, "spawn_linked_monitored", true, true));
+        BuiltInModules.fn(t, "terminate", (s, a) -> onPid(s, a, "terminate", (p, pid) -> p.proc().terminate(pid)));
+        BuiltInModules.fn(t, "cancel", ProcessModule::cancel);
+        BuiltInModules.fn(t, "monitor", (s, a) -> onPid(s, a, "monitor", (p, pid) -> p.proc().monitor(pid)));
+        BuiltInModules.fn(t, "unmonitor", (s, a) -> onPid(s, a, "unmonitor", (p, pid) -> p.proc().unmonitor(pid)));
+        BuiltInModules.fn(t, "link", (s, a) -> onPid(s, a, "link", (p, pid) -> p.proc().link(pid)));
+        BuiltInModules.fn(t, "unlink", (s, a) -> onPid(s, a, "unlink", (p, pid) -> p.proc().unlink(pid)));
+        BuiltInModules.fn(t, "get_options", (s, a) -> {
             LuaTable o = new LuaTable(0, 1);
-            o.rawset("trap_links", LuaProc.orNull(s) != null && LuaProc.orNull(s).proc.trapLinks());
+            o.rawset("trap_links", LuaProc.orNull(s) != null && LuaProc.orNull(s).proc().trapLinks());
             return new Object[] {o};
         });
-        ChannelModule.fn(t, "set_options", ProcessModule::setOptions);
-        ChannelModule.fn(t, "inbox", (s, a) -> new Object[] {LuaProc.of(s).inbox()});
-        ChannelModule.fn(t, "events", (s, a) -> new Object[] {LuaProc.of(s).events()});
-        ChannelModule.fn(t, "listen", ProcessModule::listen);
-        ChannelModule.fn(t, "unlisten", ProcessModule::unlisten);
+        BuiltInModules.fn(t, "set_options", ProcessModule::setOptions);
+        BuiltInModules.fn(t, "inbox", (s, a) -> new Object[] {LuaProc.of(s).inbox()});
+        BuiltInModules.fn(t, "events", (s, a) -> new Object[] {LuaProc.of(s).events()});
+        BuiltInModules.fn(t, "listen", ProcessModule::listen);
+        BuiltInModules.fn(t, "unlisten", ProcessModule::unlisten);
         LuaTable event = new LuaTable(0, 3);
         event.rawset("CANCEL", "pid.cancel");
         event.rawset("EXIT", "pid.exit");
@@ -91,7 +96,7 @@ final class ProcessModule {
         String topic = checkString(a, 1, "send");
         LuaProc p = LuaProc.of(s);
         try {
-            p.proc.send(dest, topic, Payloads.exportAll(a, 2));
+            p.proc().send(dest, topic, Payloads.exportAll(a, 2));
             return TRUE;
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());
@@ -107,12 +112,12 @@ final class ProcessModule {
         String id = checkString(a, 0, fname);
         String host = checkString(a, 1, fname);
         LuaProc p = LuaProc.of(s);
-        LuaProgram program = p.program.runtime().program(id);
+        LuaProgram program = p.program().runtime().program(id);
         if (program == null) {
             return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
         }
         try {
-            Spawner spawner = p.proc.spawner().on(host);
+            Spawner spawner = p.proc().spawner().on(host);
             if (monitored) {
                 spawner = spawner.monitored();
             }
@@ -140,7 +145,7 @@ final class ProcessModule {
         LuaProc p = LuaProc.of(s);
         Pid pid;
         try {
-            pid = p.proc.node().resolve(dest);
+            pid = p.proc().node().resolve(dest);
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());
         }
@@ -174,9 +179,9 @@ final class ProcessModule {
         String r = reason;
         return onPid(s, a, "cancel", (p, pid) -> {
             if (t == null) {
-                p.proc.cancel(pid, r);
+                p.proc().cancel(pid, r);
             } else {
-                p.proc.cancel(pid, t, r);
+                p.proc().cancel(pid, t, r);
             }
         });
     }
@@ -214,7 +219,7 @@ final class ProcessModule {
         for (Object k = null; options.next(k, kv); k = kv[0]) {
             if ("trap_links".equals(kv[0])) {
                 if (kv[1] instanceof Boolean b) {
-                    p.proc.trapLinks(b);
+                    p.proc().trapLinks(b);
                 } else if (problem == null) {
                     problem = LuaErrors.invalid("trap_links must be a boolean");
                 }
@@ -230,7 +235,7 @@ final class ProcessModule {
         boolean messages = arg(a, 1) instanceof LuaTable opts && LuaValues.isTruthy(opts.rawgetStr("message"));
         LuaProc p = LuaProc.of(s);
         try {
-            Channel<?> ch = messages ? p.proc.listenMessages(topic) : p.proc.listen(topic);
+            Channel<?> ch = messages ? p.proc().listenMessages(topic) : p.proc().listen(topic);
             return new Object[] {p.listener(ch)};
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());
@@ -238,23 +243,15 @@ final class ProcessModule {
     }
 
     private static Object[] unlisten(LuaState s, Object[] a) {
-        if (!ChannelModule.isChannel(arg(a, 0))) {
+        if (!(arg(a, 0) instanceof LuaChannel)) {
             throw new LuaError("channel expected");
         }
         LuaProc p = LuaProc.of(s);
         Channel<?> ch = (Channel<?>) ((LuaUserdata) a[0]).value();
-        if (!p.proc.unlisten(ch)) {
+        if (!p.proc().unlisten(ch)) {
             return new Object[] {Boolean.FALSE, LuaErrors.object(ProcessError.of(ErrorKind.NOT_FOUND, "unsubscribe: channel not found"))};
         }
         p.forget(ch);
         return TRUE;
-    }
-
-    static EntryId parseId(String id) {
-        try {
-            return EntryId.parse(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.trellis.runtime.cli;
+package dev.trellis.runtime.boot;
 
 /**
  * The exit codes of the {@code trellis} command.

@@ -1,4 +1,4 @@
-package dev.trellis.runtime.lua;
+package dev.trellis.runtime.lua.modules;
 
 import static dev.trellis.lua.LuaArgs.arg;
 
@@ -12,6 +12,10 @@ import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 import java.time.Duration;
 import java.time.Instant;
+import dev.trellis.runtime.lua.Durations;
+import dev.trellis.runtime.lua.LuaErrors;
+import dev.trellis.runtime.lua.LuaProc;
+import dev.trellis.runtime.lua.LuaTime;
 
 /**
  * The {@code time} module (spec §5), loaded with {@code require("time")} by entries that list it
@@ -33,18 +37,11 @@ final class TimeModule {
 
     private static final LuaTable TIMER_MT = new LuaTable();
     private static final LuaTable TICKER_MT = new LuaTable();
-    private static final LuaTable TIME_MT = new LuaTable();
-    private static final LuaTable MODULE = create();
-
     private TimeModule() {
     }
 
     /** {@return the frozen module table} */
-    static LuaTable module() {
-        return MODULE;
-    }
-
-    private static LuaTable create() {
+    static LuaTable create() {
         LuaTable t = new LuaTable();
         t.rawset("NANOSECOND", 1L);
         t.rawset("MICROSECOND", 1_000L);
@@ -52,7 +49,7 @@ final class TimeModule {
         t.rawset("SECOND", 1_000_000_000L);
         t.rawset("MINUTE", 60_000_000_000L);
         t.rawset("HOUR", 3_600_000_000_000L);
-        ChannelModule.fn(t, "sleep", (s, a) -> {
+        BuiltInModules.fn(t, "sleep", (s, a) -> {
             Duration d;
             try {
                 d = Durations.of(arg(a, 0), "time.sleep");
@@ -63,35 +60,35 @@ final class TimeModule {
                 return new Object[0];
             }
             LuaProc p = LuaProc.of(s);
-            Channel<Instant> ch = p.proc.after(d);
-            return p.scheduler.block(true, w -> ch.parkReceiver(w, 0), w -> new Object[0]);
+            Channel<Instant> ch = p.proc().after(d);
+            return p.scheduler().block(true, w -> ch.parkReceiver(w, 0), w -> new Object[0]);
         });
-        ChannelModule.fn(t, "after", (s, a) -> {
+        BuiltInModules.fn(t, "after", (s, a) -> {
             Duration d = positive(a, "time.after");
             if (d == null) {
                 return LuaErrors.fail(ErrorKind.INVALID, "time.after: duration must be > 0");
             }
             LuaProc p = LuaProc.of(s);
-            return new Object[] {p.timerChannel(p.proc.after(d))};
+            return new Object[] {p.timerChannel(p.proc().after(d))};
         });
-        ChannelModule.fn(t, "timer", (s, a) -> {
+        BuiltInModules.fn(t, "timer", (s, a) -> {
             Duration d = positive(a, "time.timer");
             if (d == null) {
                 return LuaErrors.fail(ErrorKind.INVALID, "time.timer: duration must be > 0");
             }
-            Timer timer = LuaProc.of(s).proc.timer(d);
+            Timer timer = LuaProc.of(s).proc().timer(d);
             return new Object[] {new LuaUserdata(new Object[] {timer, null}, TIMER_MT)};
         });
-        ChannelModule.fn(t, "ticker", (s, a) -> {
+        BuiltInModules.fn(t, "ticker", (s, a) -> {
             Duration d = positive(a, "time.ticker");
             if (d == null) {
                 return LuaErrors.fail(ErrorKind.INVALID, "time.ticker: duration must be > 0");
             }
-            Ticker ticker = LuaProc.of(s).proc.ticker(d);
+            Ticker ticker = LuaProc.of(s).proc().ticker(d);
             return new Object[] {new LuaUserdata(new Object[] {ticker, null}, TICKER_MT)};
         });
-        ChannelModule.fn(t, "now", (s, a) -> new Object[] {new LuaUserdata(Instant.now(), TIME_MT)});
-        ChannelModule.fn(t, "parse_duration", (s, a) -> {
+        BuiltInModules.fn(t, "now", (s, a) -> new Object[] {LuaTime.of(Instant.now())});
+        BuiltInModules.fn(t, "parse_duration", (s, a) -> {
             try {
                 return new Object[] {Durations.of(LuaArgs.checkString(a, 0, "parse_duration"), "time.parse_duration").toNanos()};
             } catch (IllegalArgumentException e) {
@@ -100,10 +97,10 @@ final class TimeModule {
         });
 
         LuaTable timer = new LuaTable();
-        ChannelModule.fn(timer, "channel", (s, a) -> new Object[] {channelOf(s, a, TIMER_MT, "channel")});
+        BuiltInModules.fn(timer, "channel", (s, a) -> new Object[] {channelOf(s, a, TIMER_MT, "channel")});
         timer.rawset("response", timer.rawgetStr("channel"));
-        ChannelModule.fn(timer, "stop", (s, a) -> new Object[] {((Timer) handle(a, TIMER_MT, "stop")[0]).stop()});
-        ChannelModule.fn(timer, "reset", (s, a) -> {
+        BuiltInModules.fn(timer, "stop", (s, a) -> new Object[] {((Timer) handle(a, TIMER_MT, "stop")[0]).stop()});
+        BuiltInModules.fn(timer, "reset", (s, a) -> {
             Timer tm = (Timer) handle(a, TIMER_MT, "reset")[0];
             try {
                 return new Object[] {tm.reset(Durations.of(arg(a, 1), "timer:reset"))};
@@ -116,9 +113,9 @@ final class TimeModule {
         TIMER_MT.freeze();
 
         LuaTable ticker = new LuaTable();
-        ChannelModule.fn(ticker, "channel", (s, a) -> new Object[] {channelOf(s, a, TICKER_MT, "channel")});
+        BuiltInModules.fn(ticker, "channel", (s, a) -> new Object[] {channelOf(s, a, TICKER_MT, "channel")});
         ticker.rawset("response", ticker.rawgetStr("channel"));
-        ChannelModule.fn(ticker, "stop", (s, a) -> {
+        BuiltInModules.fn(ticker, "stop", (s, a) -> {
             ((Ticker) handle(a, TICKER_MT, "stop")[0]).stop();
             return new Object[] {Boolean.TRUE};
         });
@@ -126,22 +123,7 @@ final class TimeModule {
         TICKER_MT.rawset("__name", "time.Ticker");
         TICKER_MT.freeze();
 
-        LuaTable time = new LuaTable();
-        ChannelModule.fn(time, "unix", (s, a) -> new Object[] {instant(a).getEpochSecond()});
-        ChannelModule.fn(time, "unix_nano", (s, a) -> {
-            Instant i = instant(a);
-            return new Object[] {i.getEpochSecond() * 1_000_000_000L + i.getNano()};
-        });
-        TIME_MT.rawset("__index", time.freeze());
-        TIME_MT.rawset("__name", "time.Time");
-        ChannelModule.fn(TIME_MT, "__tostring", (s, a) -> new Object[] {instant(a).toString()});
-        TIME_MT.freeze();
         return t.freeze();
-    }
-
-    /** {@return a Time userdata ({@code :unix()}, {@code :unix_nano()}, {@code tostring})} */
-    static LuaUserdata time(Instant at) {
-        return new LuaUserdata(at, TIME_MT);
     }
 
     private static Duration positive(Object[] a, String fname) {
@@ -169,10 +151,4 @@ final class TimeModule {
         return (LuaUserdata) h[1];
     }
 
-    private static Instant instant(Object[] a) {
-        if (arg(a, 0) instanceof LuaUserdata u && u.getMetatable() == TIME_MT) {
-            return (Instant) u.value();
-        }
-        throw LuaArgs.typeError(a, 0, "time", "time.Time");
-    }
 }
