@@ -81,34 +81,28 @@ public final class LuaBoot implements ApplicationBoot {
 
     @Override
     public int run(Application app, Output output) {
-        Booted b;
-        try {
-            b = boot(app, Node.DEFAULT_SHUTDOWN_TIMEOUT, output);
-        } catch (BootFailure e) {
-            return ExitCode.FAILED;
-        }
-        CountDownLatch signalled = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            signalled.countDown();
+        try (StopSignals signals = StopSignals.install()) {
+            Booted b;
             try {
-                stopped.await(60, TimeUnit.SECONDS);
+                b = boot(app, Node.DEFAULT_SHUTDOWN_TIMEOUT, output);
+            } catch (BootFailure e) {
+                return ExitCode.FAILED;
+            }
+            output.out().println("trellis: running " + app.root() + " (Ctrl-C to stop)");
+            output.out().flush();
+            String signal;
+            try {
+                signal = signals.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                signal = "interrupt";
             }
-        }, "trellis-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        output.out().println("trellis: running " + app.root() + " (Ctrl-C to stop)");
-        output.out().flush();
-        try {
-            signalled.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            output.out().println("trellis: stopping (" + signal + "; Ctrl-C again to exit at once)");
+            output.out().flush();
+            b.stop();
+            output.out().println("trellis: stopped");
+            output.out().flush();
         }
-        output.out().println("trellis: stopping");
-        output.out().flush();
-        b.stop();
-        stopped.countDown();
         return ExitCode.OK;
     }
 
