@@ -1,5 +1,6 @@
 package dev.trellis.runtime.boot;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.trellis.runtime.entry.Application;
@@ -23,10 +24,12 @@ import dev.trellis.runtime.entry.SourceCheck;
  *       fails to start fails the boot), run until SIGINT or SIGTERM, then stop
  *       {@link Application#stopOrder()} gracefully, each within its {@code stop_timeout}.</li>
  *   <li>{@link #exec}: boot as {@code run} does, spawn one {@code process.lua} with the arguments as
- *       string payloads, wait for it to finish, shut down; exit 0 on a normal result, 1 on an error.</li>
- *   <li>{@link #test}: boot, call each test function in the order given, print one line per test
- *       ({@code PASS id} / {@code FAIL id: error}) and then {@code N passed, N failed}; exit 0 when
- *       none failed.</li>
+ *       string payloads, wait for it to finish (terminating it after {@code timeout}, when given),
+ *       shut down; exit 0 on a normal result, 1 on an error or a timeout.</li>
+ *   <li>{@link #test}: boot, call each test function in the order given, each for at most its
+ *       {@code meta.timeout} or else {@code timeout}, print one line per test ({@code PASS id} /
+ *       {@code FAIL id: error}) and then {@code N passed, N failed} — also when SIGINT/SIGTERM
+ *       interrupts the run; exit 0 when none failed.</li>
  * </ul>
  */
 public interface ApplicationBoot {
@@ -41,7 +44,17 @@ public interface ApplicationBoot {
 
     int run(Application app, Output output);
 
-    int exec(Application app, EntryId entry, List<String> args, Output output);
+    /** @param timeout how long the process may run, or null for no limit */
+    int exec(Application app, EntryId entry, List<String> args, Duration timeout, Output output);
 
-    int test(Application app, List<LuaFunction> tests, Output output);
+    /** @param timeout how long a test without {@code meta.timeout} may run */
+    int test(Application app, List<LuaFunction> tests, Duration timeout, Output output);
+
+    /** How long a test without {@code meta.timeout} may run, unless {@code --timeout} says otherwise. */
+    Duration DEFAULT_TEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** {@link #test} with the default timeout. */
+    default int test(Application app, List<LuaFunction> tests, Output output) {
+        return test(app, tests, DEFAULT_TEST_TIMEOUT, output);
+    }
 }

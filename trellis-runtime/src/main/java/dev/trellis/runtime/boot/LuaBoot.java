@@ -9,6 +9,7 @@ import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaValues;
 import dev.trellis.runtime.entry.Application;
 import dev.trellis.runtime.entry.EntryId;
+import dev.trellis.runtime.entry.GoDuration;
 import dev.trellis.runtime.entry.LifecycleEntry;
 import dev.trellis.runtime.entry.Lifecycle;
 import dev.trellis.runtime.entry.LuaFunction;
@@ -23,6 +24,8 @@ import dev.trellis.runtime.lua.LuaSourceCheck;
 import dev.trellis.runtime.lua.Payloads;
 import dev.trellis.runtime.lua.modules.BuiltInModules;
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -58,8 +61,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LuaBoot implements ApplicationBoot {
 
-    /** How long one test may run before it is terminated and failed. */
-    static final Duration TEST_TIMEOUT = Duration.ofSeconds(60);
     /** The grace period after the tests: what still runs gets CANCEL, then is terminated. */
     static final Duration TEST_SHUTDOWN_GRACE = Duration.ofSeconds(1);
 
@@ -107,7 +108,7 @@ public final class LuaBoot implements ApplicationBoot {
     }
 
     @Override
-    public int exec(Application app, EntryId entry, List<String> args, Output output) {
+    public int exec(Application app, EntryId entry, List<String> args, Duration timeout, Output output) {
         Booted b;
         try {
             b = boot(app, Node.DEFAULT_SHUTDOWN_TIMEOUT, output);
@@ -118,7 +119,12 @@ public final class LuaBoot implements ApplicationBoot {
             LuaProcess process = app.entry(entry, LuaProcess.class).orElseThrow();
             String host = process.host().map(EntryId::toString).orElse(b.defaultHost);
             Node.Watched w = b.node.host(host).spawnWatched(b.runtime.program(entry), Payloads.fromJavaAll(args));
-            Event exit = w.exit().join();
+            Event exit = awaitExit(b, w, timeout, null);
+            if (exit == null) {
+                output.err().println("trellis: " + entry + " timed out after " + GoDuration.format(timeout)
+                        + " (--timeout) and was terminated");
+                return ExitCode.FAILED;
+            }
             if (exit.isError()) {
                 output.err().println("trellis: " + entry + " failed: " + exit.error());
                 return ExitCode.FAILED;
@@ -137,55 +143,59 @@ public final class LuaBoot implements ApplicationBoot {
     }
 
     @Override
-    public int test(Application app, List<LuaFunction> tests, Output output) {
-        Booted b;
-        try {
-            b = boot(app, TEST_SHUTDOWN_GRACE, output);
-        } catch (BootFailure e) {
-            return ExitCode.FAILED;
-        }
-        int passed = 0;
-        int failed = 0;
-        try {
-            for (LuaFunction test : tests) {
-                String failure = runTest(b, test);
-                if (failure == null) {
-                    passed++;
-                    output.out().println("PASS " + test.id());
-                } else {
-                    failed++;
-                    output.out().println("FAIL " + test.id() + ": " + failure);
-                }
-                output.out().flush();
+    public int test(Application app, List<LuaFunction> tests, Duration timeout, Output output) {
+        try (StopSignals signals = StopSignals.install()) {
+            Booted b;
+            try {
+                b = boot(app, TEST_SHUTDOWN_GRACE, output);
+            } catch (BootFailure e) {
+                return ExitCode.FAILED;
             }
-        } finally {
-            b.stop();
+            int passed = 0;
+            int failed = 0;
+            int notRun = 0;
+            try {
+                for (LuaFunction test : tests) {
+                    if (signals.received().isDone()) {
+                        notRun++;
+                        continue;
+                    }
+                    String failure = runTest(b, test, test.meta().timeout().orElse(timeout), signals);
+                    if (failure == null) {
+                        passed++;
+                        output.out().println("PASS " + test.id());
+                    } else {
+                        failed++;
+                        output.out().println("FAIL " + test.id() + ": " + failure);
+                    }
+                    output.out().flush();
+                }
+            } finally {
+                b.stop();
+            }
+            if (notRun > 0) {
+                output.out().println("interrupted by " + signals.received().join() + ": " + notRun
+                        + (notRun == 1 ? " test" : " tests") + " not run");
+            }
+            output.out().println(passed + " passed, " + failed + " failed");
+            output.out().flush();
+            return failed == 0 && notRun == 0 ? ExitCode.OK : ExitCode.FAILED;
         }
-        output.out().println(passed + " passed, " + failed + " failed");
-        output.out().flush();
-        return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 
     /** {@return null when the test passed, else why it failed} */
-    private static String runTest(Booted b, LuaFunction test) {
+    private static String runTest(Booted b, LuaFunction test, Duration timeout, StopSignals signals) {
         Node.Watched w;
         try {
             w = b.node.host(b.defaultHost).spawnWatched(b.runtime.program(test.id()));
         } catch (ProcessException e) {
             return "cannot start: " + e.getMessage();
         }
-        Event exit;
-        try {
-            exit = w.exit().get(TEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            try {
-                b.node.terminate(w.pid());
-            } catch (ProcessException gone) {
-                // it ended meanwhile
-            }
-            return "timed out after " + TEST_TIMEOUT.toSeconds() + "s";
-        } catch (Exception e) {
-            return "interrupted: " + e;
+        Event exit = awaitExit(b, w, timeout, signals);
+        if (exit == null) {
+            return signals.received().isDone()
+                    ? "interrupted by " + signals.received().join()
+                    : "timed out after " + GoDuration.format(timeout) + " (set meta.timeout or --timeout to allow more)";
         }
         if (exit.isError()) {
             return exit.error();
@@ -193,6 +203,40 @@ public final class LuaBoot implements ApplicationBoot {
         if (Boolean.FALSE.equals(exit.value())) {
             return "returned false";
         }
+        return null;
+    }
+
+    /**
+     * Waits for the EXIT of {@code w} for at most {@code timeout} (null: no limit), or until a stop
+     * signal arrives (when {@code signals} is given); then terminates the process and waits for its
+     * exit, so that nothing of it runs on.
+     *
+     * @return the EXIT, or null when the wait timed out or was interrupted
+     */
+    private static Event awaitExit(Booted b, Node.Watched w, Duration timeout, StopSignals signals) {
+        CompletableFuture<?> done = signals == null ? w.exit() : CompletableFuture.anyOf(w.exit(), signals.received());
+        try {
+            if (timeout == null) {
+                done.get();
+            } else {
+                done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (TimeoutException e) {
+            // fall through: terminate it below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a watch future failed", e);
+        }
+        if (w.exit().isDone()) {
+            return w.exit().join();
+        }
+        try {
+            b.node.terminate(w.pid());
+        } catch (ProcessException gone) {
+            // it ended meanwhile
+        }
+        w.exit().join();
         return null;
     }
 

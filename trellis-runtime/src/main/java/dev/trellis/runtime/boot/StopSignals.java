@@ -1,8 +1,8 @@
 package dev.trellis.runtime.boot;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -31,8 +31,8 @@ final class StopSignals implements AutoCloseable {
 
     private static final String[] SIGNALS = {"INT", "TERM"};
 
-    private final CountDownLatch received = new CountDownLatch(1);
-    private final AtomicReference<String> which = new AtomicReference<>();
+    /** Completed by the first signal with its name. */
+    private final CompletableFuture<String> received = new CompletableFuture<>();
     private final SignalHandler[] previous = new SignalHandler[SIGNALS.length];
     /** Set when a signal could not be handled: the stop then happens inside the JVM's shutdown. */
     private Thread hook;
@@ -56,9 +56,8 @@ final class StopSignals implements AutoCloseable {
     }
 
     private void onSignal(String name) {
-        if (which.compareAndSet(null, "SIG" + name)) {
+        if (received.complete("SIG" + name)) {
             restore();
-            received.countDown();
         }
     }
 
@@ -67,8 +66,7 @@ final class StopSignals implements AutoCloseable {
             return;
         }
         hook = new Thread(() -> {
-            which.compareAndSet(null, "JVM shutdown");
-            received.countDown();
+            received.complete("JVM shutdown");
             try {
                 stopped.await(60, TimeUnit.SECONDS);   // let the stop finish before the JVM exits
             } catch (InterruptedException e) {
@@ -80,13 +78,16 @@ final class StopSignals implements AutoCloseable {
 
     /** Waits for the first signal; returns its name ({@code "SIGINT"}, {@code "SIGTERM"}, or {@code "JVM shutdown"}). */
     String await() throws InterruptedException {
-        received.await();
-        return which.get();
+        try {
+            return received.get();
+        } catch (java.util.concurrent.ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
-    /** {@return the signal received so far, or null} */
-    String received() {
-        return which.get();
+    /** {@return a future completed by the first signal with its name, to wait for it beside other things} */
+    CompletableFuture<String> received() {
+        return received;
     }
 
     /** Puts the previous handlers back (done by the first signal already), and releases a waiting hook. */

@@ -4,6 +4,7 @@ import dev.trellis.runtime.boot.ApplicationBoot;
 import dev.trellis.runtime.boot.ExitCode;
 import dev.trellis.runtime.boot.Output;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Parameters;
  * <pre>{@code
  * ./trellis run examples/worker-pool
  * ./trellis run app --exec app:cli hello world
+ * ./trellis run app --exec app:job --timeout 30s
  * }</pre>
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -42,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Run this process.lua to completion (after booting the app), then stop.")
     String exec;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = GoDurationConverter.class,
+            description = "With --exec: terminate the process and fail if it runs longer (e.g. 30s). Default: no limit.")
+    Duration timeout;
+
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments of the --exec process (strings).")
     List<String> args = new ArrayList<>();
 
@@ -52,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (exec == null && timeout != null) {
+            output.err().println("trellis: --timeout limits the process of --exec ns:entry; 'run' without --exec runs until stopped");
+            return ExitCode.USAGE_OR_UNAVAILABLE;
+        }
         if (exec == null && !args.isEmpty()) {
             output.err().println("trellis: unexpected arguments " + args + ": arguments after DIR are passed to"
                     + " the process given with --exec ns:entry");
@@ -83,6 +93,6 @@ final class RunCommand implements Callable<Integer> {
                     + "; --exec runs a process.lua");
             return ExitCode.FAILED;
         }
-        return boot.exec(app.get(), entry, List.copyOf(args), output);
+        return boot.exec(app.get(), entry, List.copyOf(args), timeout, output);
     }
 }

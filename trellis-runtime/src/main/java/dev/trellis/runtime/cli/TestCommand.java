@@ -4,6 +4,7 @@ import dev.trellis.runtime.boot.ApplicationBoot;
 import dev.trellis.runtime.boot.ExitCode;
 import dev.trellis.runtime.boot.Output;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import dev.trellis.runtime.entry.Application;
 import dev.trellis.runtime.entry.LuaFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -21,6 +23,7 @@ import picocli.CommandLine.Parameters;
  * <pre>{@code
  * ./trellis test examples/linking
  * ./trellis test examples/linking trap      # only tests whose id contains "trap"
+ * ./trellis test examples/linking --timeout 5s
  * }</pre>
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
@@ -36,6 +39,10 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "FILTER",
             description = "Run only the tests whose id contains this text.")
     String filter;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = GoDurationConverter.class,
+            description = "How long one test may run before it fails, unless its entry sets meta.timeout (default: 30s).")
+    Duration timeout = ApplicationBoot.DEFAULT_TEST_TIMEOUT;
 
     TestCommand(Output output, ApplicationBoot boot) {
         this.output = output;
@@ -60,6 +67,6 @@ final class TestCommand implements Callable<Integer> {
                     + (all.size() == 1 ? " test" : " tests") + " in the app)");
             return ExitCode.FAILED;
         }
-        return boot.test(app.get(), selected, output);
+        return boot.test(app.get(), selected, timeout, output);
     }
 }

@@ -1,5 +1,6 @@
 package dev.trellis.runtime.entry;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.OptionalLong;
  * <p>Values are what YAML gave: {@code String}, {@code Long}, {@code Double}, {@code Boolean},
  * {@code List}, {@code Map} (insertion-ordered), or {@code null}. Keys read by Trellis:
  * {@code type} ({@code test} marks a test function), {@code suite}, {@code order},
- * {@code description}, {@code default_host} (the host of an auto-started {@code process.lua}).
+ * {@code description}, {@code default_host} (the host of an auto-started {@code process.lua}),
+ * {@code timeout} (how long a test may run; a Go duration, checked at load).
  */
 public record Meta(Map<String, Object> values) {
 
@@ -56,6 +58,15 @@ public record Meta(Map<String, Object> values) {
 
     public Optional<String> description() {
         return string("description");
+    }
+
+    /** {@code meta.timeout}: how long a test may run, when given (the loader has checked it is a positive duration). */
+    public Optional<Duration> timeout() {
+        try {
+            return string("timeout").map(GoDuration::parse).filter(d -> !d.isZero() && !d.isNegative());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code meta.order}, when it is an integer. */

@@ -48,14 +48,14 @@ class MainTest {
         }
 
         @Override
-        public int exec(Application app, EntryId entry, List<String> args, Output o) {
-            calls.add("exec " + entry + " " + args);
+        public int exec(Application app, EntryId entry, List<String> args, java.time.Duration timeout, Output o) {
+            calls.add("exec " + entry + " " + args + (timeout == null ? "" : " timeout " + timeout));
             return 0;
         }
 
         @Override
-        public int test(Application app, List<LuaFunction> tests, Output o) {
-            calls.add("test " + tests.stream().map(t -> t.id().toString()).toList());
+        public int test(Application app, List<LuaFunction> tests, java.time.Duration timeout, Output o) {
+            calls.add("test " + tests.stream().map(t -> t.id().toString()).toList() + " timeout " + timeout);
             return 0;
         }
     }
@@ -213,7 +213,61 @@ class MainTest {
         assertThat(trellisWith(recording, "test", app.toString())).isEqualTo(0);
         assertThat(trellisWith(recording, "test", app.toString(), "beta")).isEqualTo(0);
         assertThat(recording.calls).containsExactly(
-                "test [tests:alpha_works, tests:beta_works]", "test [tests:beta_works]");
+                "test [tests:alpha_works, tests:beta_works] timeout PT30S", "test [tests:beta_works] timeout PT30S");
+    }
+
+    @Test
+    void timeoutOptionsAreGoDurations() {
+        assertThat(trellisWith(recording, "test", app.toString(), "--timeout", "1m30s")).isEqualTo(0);
+        assertThat(trellisWith(recording, "run", app.toString(), "--exec", "app:main", "--timeout", "250ms")).isEqualTo(0);
+        assertThat(recording.calls).containsExactly("test [tests:alpha_works, tests:beta_works] timeout PT1M30S",
+                "exec app:main [] timeout PT0.25S");
+        assertThat(trellisWith(recording, "test", app.toString(), "--timeout", "10x")).isEqualTo(2);
+        assertThat(err.toString()).contains("trellis: Invalid value for option '--timeout'").contains("10x");
+        err.getBuffer().setLength(0);
+        assertThat(trellisWith(recording, "test", app.toString(), "--timeout", "0s")).isEqualTo(2);
+        assertThat(err.toString()).contains("'0s' must be a positive duration such as 30s");
+        err.getBuffer().setLength(0);
+        assertThat(trellisWith(recording, "run", app.toString(), "--timeout", "5s")).isEqualTo(2);
+        assertThat(err.toString()).contains("trellis: --timeout limits the process of --exec ns:entry");
+    }
+
+    @Test
+    void aTestThatBlocksFailsByNameAfterItsTimeoutAndTheSummaryIsPrinted() throws IOException {
+        Files.writeString(app.resolve("tests/_index.yaml"), """
+                namespace: tests
+                entries:
+                  - {name: a_stuck, kind: function.lua, source: "file://stuck.lua", meta: {type: test, order: 1, timeout: 200ms}}
+                  - {name: b_stuck_default, kind: function.lua, source: "file://stuck.lua", meta: {type: test, order: 2}}
+                  - {name: c_fine, kind: function.lua, source: "file://t.lua", meta: {type: test, order: 3}}
+                """);
+        Files.writeString(app.resolve("tests/stuck.lua"), "return { main = function() process.inbox():receive() end }\n");
+        assertThat(trellis("test", app.toString(), "--timeout", "300ms")).isEqualTo(1);
+        assertThat(out.toString()).contains(
+                "FAIL tests:a_stuck: timed out after 200ms (set meta.timeout or --timeout to allow more)\n",
+                "FAIL tests:b_stuck_default: timed out after 300ms (set meta.timeout or --timeout to allow more)\n",
+                "PASS tests:c_fine\n",
+                "1 passed, 2 failed\n");
+    }
+
+    @Test
+    void execStopsAProcessThatOutlivesItsTimeout() throws IOException {
+        Files.writeString(app.resolve("main.lua"), "return { main = function() process.inbox():receive() end }\n");
+        assertThat(trellis("run", app.toString(), "--exec", "app:main", "--timeout", "200ms")).isEqualTo(1);
+        assertThat(err.toString()).contains("trellis: app:main timed out after 200ms (--timeout) and was terminated");
+    }
+
+    @Test
+    void aBadMetaTimeoutIsALoadProblem() throws IOException {
+        Files.writeString(app.resolve("tests/_index.yaml"), """
+                namespace: tests
+                entries:
+                  - {name: t1, kind: function.lua, source: "file://t.lua", meta: {type: test, timeout: 5}}
+                  - {name: t2, kind: function.lua, source: "file://t.lua", meta: {type: test, timeout: "-1s"}}
+                """);
+        assertThat(trellis("check", app.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("entry 'tests:t1': field 'meta.timeout' must be a duration such as \"5s\"",
+                "entry 'tests:t2': field 'meta.timeout' must be a positive duration such as 30s, got -1s");
     }
 
     @Test

@@ -39,6 +39,37 @@ class StopExitCodeTest {
                     print("got " .. e.kind .. " " .. e.reason)
                 end }
                 """);
+        Run run = trellis(signal, "run", app.toString());
+        List<String> lines = run.lines();
+        assertThat(run.exit()).as(String.join("\n", lines)).isZero();
+        assertThat(lines).anyMatch(l -> l.equals("trellis: stopping (SIG" + signal + "; Ctrl-C again to exit at once)"));
+        assertThat(lines).anyMatch(l -> l.endsWith(" got pid.cancel scheduler shutdown"));
+        assertThat(lines.getLast()).isEqualTo("trellis: stopped");
+    }
+
+    @org.junit.jupiter.api.Test
+    void ctrlCDuringTestsFailsTheRunningOneAndStillPrintsTheSummary() throws Exception {
+        Files.writeString(app.resolve("_index.yaml"), """
+                namespace: app
+                entries:
+                  - {name: processes, kind: process.host, lifecycle: {auto_start: true}}
+                  - {name: a_stuck, kind: function.lua, source: file://stuck.lua, meta: {type: test, order: 1}}
+                  - {name: b_next, kind: function.lua, source: file://stuck.lua, meta: {type: test, order: 2}}
+                """);
+        Files.writeString(app.resolve("stuck.lua"), """
+                return { main = function() print("waiting"); process.inbox():receive() end }
+                """);
+        Run run = trellis("INT", "test", app.toString());
+        assertThat(run.lines()).containsSubsequence("FAIL app:a_stuck: interrupted by SIGINT",
+                "interrupted by SIGINT: 1 test not run", "0 passed, 1 failed");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    private record Run(int exit, List<String> lines) {
+    }
+
+    /** Runs the command line in a fresh JVM and sends it {@code signal} once a Lua process printed "waiting". */
+    private static Run trellis(String signal, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-opens");
@@ -46,8 +77,7 @@ class StopExitCodeTest {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
-        command.add("run");
-        command.add(app.toString());
+        command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -55,7 +85,7 @@ class StopExitCodeTest {
             boolean signalled = false;
             while ((line = out.readLine()) != null) {
                 lines.add(line);
-                // Signal once the process is parked on its events: the CANCEL then reaches Lua code.
+                // Signal once the process is parked: the stop then reaches Lua code that waits.
                 if (!signalled && line.endsWith(" waiting")) {
                     signalled = true;
                     new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor();
@@ -63,9 +93,6 @@ class StopExitCodeTest {
             }
         }
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
-        assertThat(p.exitValue()).as(String.join("\n", lines)).isZero();
-        assertThat(lines).anyMatch(l -> l.equals("trellis: stopping (SIG" + signal + "; Ctrl-C again to exit at once)"));
-        assertThat(lines).anyMatch(l -> l.endsWith(" got pid.cancel scheduler shutdown"));
-        assertThat(lines.getLast()).isEqualTo("trellis: stopped");
+        return new Run(p.exitValue(), lines);
     }
 }
