@@ -303,11 +303,11 @@ end
 -- error objects: tostring, kind, message, concatenation
 function T.error_objects()
     local ok, err = process.spawn("no.such:entry", H)
-    check(ok == nil and err:kind() == "NOT_FOUND" and err:message() == "factory not found")
-    check("spawn failed: " .. err == "spawn failed: factory not found")
-    check(err .. "!" == "factory not found!")
+    check(ok == nil and err:kind() == "NOT_FOUND" and err:message() == "factory not found: no.such:entry")
+    check("spawn failed: " .. err == "spawn failed: factory not found: no.such:entry")
+    check(err .. "!" == "factory not found: no.such:entry!")
     local _, herr = process.spawn("w:returns", "no:host")
-    check(tostring(herr) == "host not found", tostring(herr))
+    check(tostring(herr) == "host not found: no:host", tostring(herr))
     local _, serr = process.send(process.pid())
     check(serr:message() == "send requires at least destination and topic arguments")
     local okk, oerr = process.set_options({bogus = 1})
@@ -402,9 +402,9 @@ function T.exec()
     local _, e4 = process.exec("w:returns", "")
     check(e4:message() == "host ID required")
     local _, e5 = process.exec("w:nope", H)
-    check(e5:message() == "factory not found")
+    check(e5:message() == "factory not found: w:nope")
     local _, e6 = process.exec("w:returns", "no:host")
-    check(e6:message() == "host not found")
+    check(e6:message() == "host not found: no:host")
     -- several coroutines may exec at once; other coroutines keep running meanwhile
     local results = channel.new(3)
     for i = 1, 3 do coroutine.spawn(function() results:send((process.exec("w:returns", H, i))) end) end
@@ -436,7 +436,7 @@ function T.spawner()
     check(not pcall(function() process.with_context({}):with_message("@x", 1) end), "@ topics raise")
     check(not pcall(function() process.with_context({[1] = "x"}) end), "keys must be strings")
     local _, nf = process.with_context({}):spawn("w:nope", H)
-    check(nf:message() == "factory not found")
+    check(nf:message() == "factory not found: w:nope")
     return true
 end
 

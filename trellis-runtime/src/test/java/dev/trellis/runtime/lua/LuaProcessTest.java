@@ -314,4 +314,29 @@ class LuaProcessTest {
         assertThat(errors.getFirst().line()).isEqualTo(2);
         assertThat(new LuaSourceCheck().check(Path.of("x.lua"), "return 1\n")).isEmpty();
     }
+
+    @Test
+    void aBareHostNameResolvesInTheCallersNamespaceAsInYamlAndErrorsNameTheirSubject() throws Exception {
+        LuaRuntime rt = app("""
+                  - {name: w, kind: process.lua, source: file://p.lua, method: child}
+                  - {name: main, kind: process.lua, source: file://p.lua}
+                """, """
+                local M = {}
+                function M.child() return "ran" end
+                function M.main()
+                    local pid, err = process.spawn_monitored("app:w", "processes")
+                    assert(pid, tostring(err))
+                    local e = process.events():receive()
+                    local _, herr = process.spawn("app:w", "nohost")
+                    local _, ferr = process.spawn("app.workers:nope", "processes")
+                    local ok, terr = pcall(process.send, 123, "t")
+                    return table.concat({e.result.value, tostring(herr), tostring(ferr), tostring(terr)}, "|")
+                end
+                return M
+                """);
+        Event e = exec(rt, "app:main");
+        assertThat(e.isError()).as(String.valueOf(e.error())).isFalse();
+        assertThat(e.value()).isEqualTo("ran|host not found: nohost|factory not found: app.workers:nope"
+                + "|bad argument #1 to 'send' (string expected, got number)");
+    }
 }

@@ -9,6 +9,7 @@ import dev.trellis.core.ProcessError;
 import dev.trellis.core.ProcessException;
 import dev.trellis.core.Spawner;
 import dev.trellis.core.channel.Channel;
+import dev.trellis.lua.LuaArgs;
 import dev.trellis.lua.LuaError;
 import dev.trellis.lua.LuaState;
 import dev.trellis.lua.LuaTable;
@@ -21,6 +22,7 @@ import dev.trellis.runtime.lua.LuaErrors;
 import dev.trellis.runtime.lua.LuaProc;
 import dev.trellis.runtime.lua.LuaProgram;
 import dev.trellis.runtime.lua.Payloads;
+import dev.trellis.runtime.lua.SpawnTarget;
 
 /**
  * The {@code process} global (spec §1): identity, spawning, messaging, monitors and links,
@@ -92,7 +94,10 @@ final class ProcessModule {
         if (a.length < 2) {
             return LuaErrors.fail(ErrorKind.INVALID, "send requires at least destination and topic arguments");
         }
-        String dest = checkString(a, 0, "send");
+        if (!(a[0] instanceof String dest)) {
+            // A number is not coerced to a name here (as Wippy does): send(123, ...) is a mistake.
+            throw LuaArgs.typeError(a, 0, "send", "string");
+        }
         String topic = checkString(a, 1, "send");
         LuaProc p = LuaProc.of(s);
         try {
@@ -112,19 +117,19 @@ final class ProcessModule {
         String id = checkString(a, 0, fname);
         String host = checkString(a, 1, fname);
         LuaProc p = LuaProc.of(s);
-        LuaProgram program = p.program().runtime().program(id);
-        if (program == null) {
-            return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
+        SpawnTarget target = SpawnTarget.resolve(p, id, host);
+        if (target.error() != null) {
+            return LuaErrors.fail(target.error());
         }
         try {
-            Spawner spawner = p.proc().spawner().on(host);
+            Spawner spawner = p.proc().spawner().on(target.host());
             if (monitored) {
                 spawner = spawner.monitored();
             }
             if (linked) {
                 spawner = spawner.linked();
             }
-            Pid pid = spawner.spawn(program, Payloads.exportAll(a, 2));
+            Pid pid = spawner.spawn(target.program(), Payloads.exportAll(a, 2));
             return new Object[] {pid.toString()};
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());

@@ -28,6 +28,7 @@ import dev.trellis.runtime.lua.LuaProc;
 import dev.trellis.runtime.lua.LuaProgram;
 import dev.trellis.runtime.lua.LuaStart;
 import dev.trellis.runtime.lua.Payloads;
+import dev.trellis.runtime.lua.SpawnTarget;
 
 /**
  * {@code process.with_context}, {@code process.with_options} and the immutable Spawner they return
@@ -160,9 +161,9 @@ final class SpawnerModule {
         String id = checkString(a, 1, fname);
         String host = checkString(a, 2, fname);
         LuaProc p = LuaProc.of(s);
-        LuaProgram program = p.program().runtime().program(id);
-        if (program == null) {
-            return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
+        SpawnTarget target = SpawnTarget.resolve(p, id, host);
+        if (target.error() != null) {
+            return LuaErrors.fail(target.error());
         }
         Node node = p.proc().node();
         try {
@@ -172,7 +173,7 @@ final class SpawnerModule {
                     return signal(node, holder, spec);
                 }
             }
-            Spawner spawner = p.proc().spawner().on(host);
+            Spawner spawner = p.proc().spawner().on(target.host());
             if (monitored) {
                 spawner = spawner.monitored();
             }
@@ -180,7 +181,7 @@ final class SpawnerModule {
                 spawner = spawner.linked();
             }
             LuaStart.Gate gate = spec.name == null ? null : new LuaStart.Gate();
-            Pid pid = spawner.spawn(new LuaStart(program, spec.context(), gate), Payloads.exportAll(a, 3));
+            Pid pid = spawner.spawn(new LuaStart(target.program(), spec.context(), gate), Payloads.exportAll(a, 3));
             if (gate == null) {
                 queue(node, pid, spec);
                 return new Object[] {pid.toString()};
@@ -247,16 +248,13 @@ final class SpawnerModule {
             return LuaErrors.fail(ErrorKind.INVALID, "host ID required");
         }
         LuaProc p = LuaProc.of(s);
-        LuaProgram program = p.program().runtime().program(id);
-        if (program == null) {
-            return LuaErrors.fail(ErrorKind.NOT_FOUND, "factory not found");
+        SpawnTarget target = SpawnTarget.resolve(p, id, host);
+        if (target.error() != null) {
+            return LuaErrors.fail(target.error());
         }
+        LuaProgram program = target.program();
+        String targetHost = target.host();
         Node node = p.proc().node();
-        try {
-            node.host(host);
-        } catch (ProcessException e) {
-            return LuaErrors.fail(e.error());
-        }
         p.unlistenFinishedExecs();
         String topic = p.execTopic();
         Channel<Message> reply = p.proc().listenMessages(topic);
@@ -267,7 +265,7 @@ final class SpawnerModule {
             node.spawner().on(watcherHost).spawn(proc -> {
                 Pid child;
                 try {
-                    child = proc.spawner().on(host).monitored().spawn(program, args);
+                    child = proc.spawner().on(targetHost).monitored().spawn(program, args);
                 } catch (ProcessException e) {
                     reply(proc, caller, topic, null, e.error());
                     return null;
