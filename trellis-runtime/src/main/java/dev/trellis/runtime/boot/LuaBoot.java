@@ -85,7 +85,7 @@ public final class LuaBoot implements ApplicationBoot {
         try (StopSignals signals = StopSignals.install()) {
             Booted b;
             try {
-                b = boot(app, Node.DEFAULT_SHUTDOWN_TIMEOUT, output);
+                b = boot(app, Node.DEFAULT_SHUTDOWN_TIMEOUT, log, output);
             } catch (BootFailure e) {
                 return ExitCode.FAILED;
             }
@@ -111,7 +111,7 @@ public final class LuaBoot implements ApplicationBoot {
     public int exec(Application app, EntryId entry, List<String> args, Duration timeout, Output output) {
         Booted b;
         try {
-            b = boot(app, Node.DEFAULT_SHUTDOWN_TIMEOUT, output);
+            b = boot(app, Node.DEFAULT_SHUTDOWN_TIMEOUT, log, output);
         } catch (BootFailure e) {
             return ExitCode.FAILED;
         }
@@ -142,12 +142,21 @@ public final class LuaBoot implements ApplicationBoot {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The tests share one boot of the app (its hosts, auto-started processes and services run
+     * beside them, and state carries from one test to the next), except a test whose entry sets
+     * {@code meta.isolated: true}: it gets a boot of its own, stopped after it. What processes
+     * print is indented with {@code "  | "} so that it stands apart from the PASS/FAIL lines.
+     */
     @Override
     public int test(Application app, List<LuaFunction> tests, Duration timeout, Output output) {
+        PrintStream labelled = new PrintStream(new LinePrefixStream(log, "  | "), true);
         try (StopSignals signals = StopSignals.install()) {
-            Booted b;
+            Booted shared;
             try {
-                b = boot(app, TEST_SHUTDOWN_GRACE, output);
+                shared = boot(app, TEST_SHUTDOWN_GRACE, labelled, output);
             } catch (BootFailure e) {
                 return ExitCode.FAILED;
             }
@@ -160,7 +169,25 @@ public final class LuaBoot implements ApplicationBoot {
                         notRun++;
                         continue;
                     }
-                    String failure = runTest(b, test, test.meta().timeout().orElse(timeout), signals);
+                    Duration limit = test.meta().timeout().orElse(timeout);
+                    String failure;
+                    if (test.meta().isolated()) {
+                        Booted own;
+                        try {
+                            own = boot(app, TEST_SHUTDOWN_GRACE, labelled, output);
+                        } catch (BootFailure e) {
+                            own = null;
+                        }
+                        try {
+                            failure = own == null ? "the app did not boot for this isolated test" : runTest(own, test, limit, signals);
+                        } finally {
+                            if (own != null) {
+                                own.stop();
+                            }
+                        }
+                    } else {
+                        failure = runTest(shared, test, limit, signals);
+                    }
                     if (failure == null) {
                         passed++;
                         output.out().println("PASS " + test.id());
@@ -171,7 +198,7 @@ public final class LuaBoot implements ApplicationBoot {
                     output.out().flush();
                 }
             } finally {
-                b.stop();
+                shared.stop();
             }
             if (notRun > 0) {
                 output.out().println("interrupted by " + signals.received().join() + ": " + notRun
@@ -286,7 +313,7 @@ public final class LuaBoot implements ApplicationBoot {
         }
     }
 
-    private Booted boot(Application app, Duration grace, Output output) throws BootFailure {
+    private Booted boot(Application app, Duration grace, PrintStream processLog, Output output) throws BootFailure {
         Node.Builder builder = Node.builder().shutdownTimeout(grace);
         List<ProcessHost> hosts = app.entriesOf(ProcessHost.class);
         for (ProcessHost h : hosts) {
@@ -295,7 +322,7 @@ public final class LuaBoot implements ApplicationBoot {
         builder.host(ProcessHost.CONTROL_HOST.toString(), 1024);
         Node node = builder.start();
         String defaultHost = hosts.isEmpty() ? ProcessHost.CONTROL_HOST.toString() : hosts.getFirst().id().toString();
-        LuaRuntime runtime = new LuaRuntime(app, node, log, BuiltInModules.standard());
+        LuaRuntime runtime = new LuaRuntime(app, node, processLog, BuiltInModules.standard());
         Booted b = new Booted(app, node, runtime, defaultHost);
         for (LifecycleEntry e : app.startOrder()) {
             try {
@@ -312,7 +339,7 @@ public final class LuaBoot implements ApplicationBoot {
                                     "its process " + s.process() + " is not a process.lua entry");
                         }
                         b.services.put(s.id(), node.host(ProcessHost.CONTROL_HOST.toString())
-                                .spawnWatched(new ServiceSupervisor(s, program, log)));
+                                .spawnWatched(new ServiceSupervisor(s, program, processLog)));
                     }
                 }
             } catch (ProcessException ex) {

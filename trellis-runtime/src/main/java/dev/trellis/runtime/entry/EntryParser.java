@@ -133,11 +133,14 @@ final class EntryParser {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) f.value("meta").orElse(Map.of());
         // The keys Trellis reads are checked; the rest of meta is the user's own.
-        f.mapping("meta").ifPresent(m -> m.duration("timeout").ifPresent(d -> {
-            if (d.isZero() || d.isNegative()) {
-                m.problem(m.valueNode("timeout"), "field 'meta.timeout' must be a positive duration such as 30s, got " + GoDuration.format(d));
-            }
-        }));
+        f.mapping("meta").ifPresent(m -> {
+            m.duration("timeout").ifPresent(d -> {
+                if (d.isZero() || d.isNegative()) {
+                    m.problem(m.valueNode("timeout"), "field 'meta.timeout' must be a positive duration such as 30s, got " + GoDuration.format(d));
+                }
+            });
+            m.bool("isolated");
+        });
         return new Meta(values);
     }
 

@@ -23,7 +23,8 @@ import java.util.OptionalLong;
  * {@code List}, {@code Map} (insertion-ordered), or {@code null}. Keys read by Trellis:
  * {@code type} ({@code test} marks a test function), {@code suite}, {@code order},
  * {@code description}, {@code default_host} (the host of an auto-started {@code process.lua}),
- * {@code timeout} (how long a test may run; a Go duration, checked at load).
+ * {@code timeout} (how long a test may run; a Go duration, checked at load), {@code isolated} (a
+ * test with a boot of the app of its own).
  */
 public record Meta(Map<String, Object> values) {
 
@@ -67,6 +68,11 @@ public record Meta(Map<String, Object> values) {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code meta.isolated: true}: the test runs on a boot of the app of its own. */
+    public boolean isolated() {
+        return Boolean.TRUE.equals(values.get("isolated"));
     }
 
     /** {@code meta.order}, when it is an integer. */

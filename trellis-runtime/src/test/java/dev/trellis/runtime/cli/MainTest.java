@@ -2,7 +2,9 @@ package dev.trellis.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -258,16 +260,65 @@ class MainTest {
     }
 
     @Test
+    void testsShareOneBootUnlessIsolatedAndWhatProcessesPrintIsIndented() throws IOException {
+        Files.writeString(app.resolve("_index.yaml"), """
+                namespace: app
+                entries:
+                  - {name: processes, kind: process.host, host: {workers: 2}, lifecycle: {auto_start: true}}
+                  - {name: store, kind: process.lua, source: file://store.lua, lifecycle: {auto_start: true}}
+                """);
+        Files.writeString(app.resolve("store.lua"), """
+                return { main = function()
+                    process.registry.register("store")
+                    print("store up")
+                    local n, inbox = 0, process.inbox()
+                    while true do
+                        local m = inbox:receive()
+                        n = n + 1
+                        process.send(m:from(), "count", n)
+                    end
+                end }
+                """);
+        Files.writeString(app.resolve("tests/_index.yaml"), """
+                namespace: tests
+                entries:
+                  - {name: a_first, kind: function.lua, source: "file://t.lua", meta: {type: test, order: 1}}
+                  - {name: b_second, kind: function.lua, source: "file://t.lua", meta: {type: test, order: 2}}
+                  - {name: c_alone, kind: function.lua, source: "file://t.lua", meta: {type: test, order: 3, isolated: true}}
+                """);
+        Files.writeString(app.resolve("tests/t.lua"), """
+                return { main = function()
+                    local replies = process.listen("count")
+                    while not process.registry.lookup("store") do coroutine.yield() end
+                    process.send("store", "incr")
+                    local n = replies:receive()
+                    print("count " .. n)
+                    return true
+                end }
+                """);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit = Main.execute(output, new dev.trellis.runtime.boot.LuaBoot(new PrintStream(printed, true)), "test", app.toString());
+        assertThat(exit).isEqualTo(0);
+        assertThat(printed.toString().lines().filter(l -> l.startsWith("  | {app:processes|") && l.endsWith(" store up")))
+                .as(printed.toString()).hasSize(2);   // the shared boot's store, and the isolated test's own
+        assertThat(printed.toString().lines().filter(l -> l.startsWith("  | ") && l.contains(" count ")).map(l -> l.substring(l.lastIndexOf(' ') + 1)))
+                .containsExactly("1", "2", "1");
+        assertThat(out.toString()).contains("PASS tests:a_first\n", "PASS tests:b_second\n", "PASS tests:c_alone\n", "3 passed, 0 failed\n");
+    }
+
+    @Test
     void aBadMetaTimeoutIsALoadProblem() throws IOException {
         Files.writeString(app.resolve("tests/_index.yaml"), """
                 namespace: tests
                 entries:
                   - {name: t1, kind: function.lua, source: "file://t.lua", meta: {type: test, timeout: 5}}
                   - {name: t2, kind: function.lua, source: "file://t.lua", meta: {type: test, timeout: "-1s"}}
+                  - {name: t3, kind: function.lua, source: "file://t.lua", meta: {type: test, isolated: "yes"}}
                 """);
         assertThat(trellis("check", app.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("entry 'tests:t1': field 'meta.timeout' must be a duration such as \"5s\"",
-                "entry 'tests:t2': field 'meta.timeout' must be a positive duration such as 30s, got -1s");
+                "entry 'tests:t2': field 'meta.timeout' must be a positive duration such as 30s, got -1s",
+                "entry 'tests:t3': field 'meta.isolated' must be true or false, got string \"yes\"");
     }
 
     @Test
