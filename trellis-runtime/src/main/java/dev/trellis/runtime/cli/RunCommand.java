@@ -67,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
                     + " the process given with --exec ns:entry");
             return ExitCode.USAGE_OR_UNAVAILABLE;
         }
+        if (exec != null && exec.indexOf(':') < 0) {
+            return bareExecName(exec);
+        }
         EntryId entry = null;
         if (exec != null) {
             try {
@@ -94,5 +97,24 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         return boot.exec(app.get(), entry, List.copyOf(args), timeout, output);
+    }
+
+    /**
+     * {@code --exec worker}: ids are always {@code namespace:name} on the command line (there is no
+     * namespace to default to), so say so, and name the process.lua entries of that name.
+     */
+    private int bareExecName(String name) {
+        StringBuilder message = new StringBuilder("trellis: --exec '" + name + "': give the full entry id, namespace:name");
+        Optional<Application> app = AppLoading.load(dir, boot.sourceCheck(), output);
+        if (app.isEmpty()) {
+            return ExitCode.FAILED;
+        }
+        List<String> candidates = app.get().entriesOf(LuaProcess.class).stream()
+                .filter(p -> p.id().name().equals(name)).map(p -> p.id().toString()).sorted().toList();
+        if (!candidates.isEmpty()) {
+            message.append(" (did you mean ").append(String.join(" or ", candidates.stream().map(c -> "'" + c + "'").toList())).append("?)");
+        }
+        output.err().println(message);
+        return ExitCode.USAGE_OR_UNAVAILABLE;
     }
 }

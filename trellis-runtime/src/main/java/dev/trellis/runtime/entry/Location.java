@@ -8,12 +8,15 @@ import java.util.Objects;
  *
  * <pre>{@code
  * new Location(Path.of("app/_index.yaml"), 12).toString();   // "app/_index.yaml:12"
+ * new Location(Path.of("./_index.yaml"), 3).toString();      // "_index.yaml:3"
  * }</pre>
  */
 public record Location(Path file, int line) implements Comparable<Location> {
 
     public Location {
         Objects.requireNonNull(file, "file");
+        // One spelling per file in problems: "./_index.yaml" and "_index.yaml" print alike.
+        file = file.normalize();
         if (line < 0) {
             throw new IllegalArgumentException("line must be >= 0, got " + line);
         }

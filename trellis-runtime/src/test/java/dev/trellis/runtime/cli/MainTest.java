@@ -201,7 +201,10 @@ class MainTest {
         assertThat(err.toString()).contains("trellis: --exec names 'app:lib', which is a library.lua; --exec runs a process.lua");
         err.getBuffer().setLength(0);
         assertThat(trellisWith(recording, "run", app.toString(), "--exec", "main")).isEqualTo(2);
-        assertThat(err.toString()).contains("trellis: --exec: entry id 'main' must be namespace:name");
+        assertThat(err.toString()).contains("trellis: --exec 'main': give the full entry id, namespace:name (did you mean 'app:main'?)");
+        err.getBuffer().setLength(0);
+        assertThat(trellisWith(recording, "run", app.toString(), "--exec", "nothing")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("trellis: --exec 'nothing': give the full entry id, namespace:name\n");
         err.getBuffer().setLength(0);
         assertThat(trellisWith(recording, "run", app.toString(), "stray")).isEqualTo(2);
         assertThat(err.toString()).contains("trellis: unexpected arguments [stray]");

@@ -102,6 +102,13 @@ class ApplicationTest {
     }
 
     @Test
+    void locationsSpellAFileOneWay() {
+        assertThat(new Location(Path.of("./_index.yaml"), 3)).hasToString("_index.yaml:3");
+        assertThat(new Location(Path.of("app/./lib/../x.lua"), 2)).hasToString("app/x.lua:2");
+        assertThat(new Location(Path.of("./_index.yaml"), 3)).isEqualTo(new Location(Path.of("_index.yaml"), 3));
+    }
+
+    @Test
     void recordsRejectImpossibleValues() {
         assertThatThrownBy(() -> new ProcessHost(EntryId.parse("app:h"), Meta.EMPTY, AT, 0, Lifecycle.DEFAULT))
                 .hasMessage("host.workers must be greater than 0, got 0");
