@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Options</b> ({@link Builder}): {@code name} — the node part of pids, default none (pids look
  * like {@code {host|0x00001}}); {@code host(id, workers)} — hosts, the first is the default host;
  * without any, one host {@code "main"} with one worker per CPU; {@code shutdownTimeout} — the grace
- * period of {@link #stop()}, default 10 s.
+ * period of {@link #stop()}, default 10 s; {@code crashReporter} — where the failures that no
+ * monitor, link or supervisor handles are reported ({@link CrashReport}), default
+ * {@link CrashReporter#systemLogger()}.
  *
  * <p><b>Thread-safety:</b> all methods are thread-safe. Calls from outside a process send with
  * {@link Pid#ZERO} as the sender.
@@ -55,6 +57,7 @@ public final class Node implements AutoCloseable {
     private final Map<String, Host> hosts;
     private final Host defaultHost;
     private final Duration shutdownTimeout;
+    private final CrashReporter crashReporter;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Registry registry = new Registry(this);
 
@@ -65,6 +68,7 @@ public final class Node implements AutoCloseable {
     private Node(Builder b) {
         this.name = b.name;
         this.shutdownTimeout = b.shutdownTimeout;
+        this.crashReporter = b.crashReporter != null ? b.crashReporter : CrashReporter.systemLogger();
         Map<String, Host> hs = new LinkedHashMap<>();
         if (b.hosts.isEmpty()) {
             b.hosts.put("main", Runtime.getRuntime().availableProcessors());
@@ -95,6 +99,7 @@ public final class Node implements AutoCloseable {
         private String name = "";
         private final Map<String, Integer> hosts = new LinkedHashMap<>();
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private CrashReporter crashReporter;
 
         private Builder() {
         }
@@ -156,6 +161,18 @@ public final class Node implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets where unhandled process failures are reported. Default:
+         * {@link CrashReporter#systemLogger()}; {@link CrashReporter#none()} turns reports off.
+         *
+         * @param reporter the reporter
+         * @return this builder
+         */
+        public Builder crashReporter(CrashReporter reporter) {
+            this.crashReporter = java.util.Objects.requireNonNull(reporter, "reporter");
+            return this;
+        }
+
         /** {@return the started node} */
         public Node start() {
             return new Node(this);
@@ -165,6 +182,11 @@ public final class Node implements AutoCloseable {
     // ============================================================================================
     // Accessors
     // ============================================================================================
+
+    /** {@return where unhandled process failures go} */
+    CrashReporter crashReporter() {
+        return crashReporter;
+    }
 
     /** {@return the node name, {@code ""} if none} */
     public String name() {
@@ -477,6 +499,11 @@ public final class Node implements AutoCloseable {
             CompletableFuture.allOf(all).join();
         }
         scheduler.shutdownNow();
+        try {
+            crashReporter.flush();
+        } catch (RuntimeException ignored) {
+            // a reporter's failure must not fail the stop
+        }
     }
 
     /** Same as {@link #stop()}. */

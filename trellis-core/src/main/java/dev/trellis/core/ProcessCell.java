@@ -224,6 +224,9 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
                     peer.linkDown(pid, at, result); // EXIT first, then LINK_DOWN, as in Wippy
                 }
             }
+            if (k == null && outcome instanceof Thrown t && (ls == null || ls.isEmpty()) && (ws == null || ws.isEmpty())) {
+                reportCrash(t.throwable(), result.error(), at);
+            }
             if (watching != null) {
                 for (Pid p : watching) {
                     ProcessCell target = host.node().cell(p);
@@ -236,6 +239,41 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
         } finally {
             host.exited();
         }
+    }
+
+    /**
+     * Hands a failure that nothing handles to the node's {@link CrashReporter}. Kept out of line:
+     * {@link #exit} runs for every process and a crash is rare.
+     */
+    private void reportCrash(Throwable thrown, ProcessError error, Instant at) {
+        try {
+            node().crashReporter().report(new CrashReport(pid, describe(body), error, stackOf(thrown), at));
+        } catch (RuntimeException ignored) {
+            // a failing reporter must not disturb the exit
+        }
+    }
+
+    /** {@return what a process runs, for a report: its own toString, its class name, or null for a lambda} */
+    private static String describe(ProcessBody body) {
+        Class<?> c = body.getClass();
+        if (c.isHidden() || c.isSynthetic()) {
+            return null;
+        }
+        try {
+            return c.getMethod("toString").getDeclaringClass() == Object.class ? c.getName() : body.toString();
+        } catch (NoSuchMethodException impossible) {
+            return c.getName();
+        }
+    }
+
+    /** {@return the traceback a {@link ProcessException} carries, else the Java stack trace; null if blank} */
+    private static String stackOf(Throwable thrown) {
+        if (thrown instanceof ProcessException pe && pe.traceback() != null) {
+            return pe.traceback().isBlank() ? null : pe.traceback();
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        thrown.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
     }
 
     /** A watched process exited: queue its EXIT event. */

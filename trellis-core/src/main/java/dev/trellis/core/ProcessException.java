@@ -17,6 +17,7 @@ public class ProcessException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ProcessError error;
+    private final String traceback;
 
     /**
      * Creates the exception for an error value.
@@ -24,8 +25,21 @@ public class ProcessException extends RuntimeException {
      * @param error the error
      */
     public ProcessException(ProcessError error) {
+        this(error, null);
+    }
+
+    /**
+     * Creates the exception for an error raised by code in another language that keeps its own
+     * stack: a Lua process passes the Lua traceback, which the {@link CrashReport} then shows
+     * instead of the Java stack.
+     *
+     * @param error the error
+     * @param traceback where the error was raised, in that language's form, or null
+     */
+    public ProcessException(ProcessError error, String traceback) {
         super(error.message(), error.cause());
         this.error = error;
+        this.traceback = traceback;
     }
 
     /**
@@ -41,6 +55,11 @@ public class ProcessException extends RuntimeException {
     /** {@return the error value} */
     public ProcessError error() {
         return error;
+    }
+
+    /** {@return the traceback given at creation (a Lua traceback), or null} */
+    public String traceback() {
+        return traceback;
     }
 
     /** {@return the error kind} */

@@ -65,6 +65,8 @@ public final class LuaBoot implements ApplicationBoot {
     static final Duration TEST_SHUTDOWN_GRACE = Duration.ofSeconds(1);
 
     private final PrintStream log;
+    /** Where service notes go below {@code --log-level warn}. */
+    private static final PrintStream NO_NOTES = new PrintStream(java.io.OutputStream.nullOutputStream());
 
     /** A boot whose processes {@code print} to {@code log}. */
     public LuaBoot(PrintStream log) {
@@ -314,7 +316,7 @@ public final class LuaBoot implements ApplicationBoot {
     }
 
     private Booted boot(Application app, Duration grace, PrintStream processLog, Output output) throws BootFailure {
-        Node.Builder builder = Node.builder().shutdownTimeout(grace);
+        Node.Builder builder = Node.builder().shutdownTimeout(grace).crashReporter(CrashReports.to(output));
         List<ProcessHost> hosts = app.entriesOf(ProcessHost.class);
         for (ProcessHost h : hosts) {
             builder.host(h.id().toString(), h.workers());
@@ -339,7 +341,8 @@ public final class LuaBoot implements ApplicationBoot {
                                     "its process " + s.process() + " is not a process.lua entry");
                         }
                         b.services.put(s.id(), node.host(ProcessHost.CONTROL_HOST.toString())
-                                .spawnWatched(new ServiceSupervisor(s, program, processLog)));
+                                .spawnWatched(new ServiceSupervisor(s, program,
+                                        output.logLevel().shows(LogLevel.WARN) ? processLog : NO_NOTES)));
                     }
                 }
             } catch (ProcessException ex) {

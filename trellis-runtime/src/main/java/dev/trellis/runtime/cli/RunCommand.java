@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
             description = "With --exec: terminate the process and fail if it runs longer (e.g. 30s). Default: no limit.")
     Duration timeout;
 
+    @picocli.CommandLine.Mixin
+    LogOptions logOptions = new LogOptions();
+
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments of the --exec process (strings).")
     List<String> args = new ArrayList<>();
 
@@ -84,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         if (entry == null) {
-            return boot.run(app.get(), output);
+            return boot.run(app.get(), logOptions.apply(output));
         }
         Optional<Entry> target = app.get().entry(entry);
         if (target.isEmpty()) {
@@ -96,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
                     + "; --exec runs a process.lua");
             return ExitCode.FAILED;
         }
-        return boot.exec(app.get(), entry, List.copyOf(args), timeout, output);
+        return boot.exec(app.get(), entry, List.copyOf(args), timeout, logOptions.apply(output));
     }
 
     /**

@@ -44,6 +44,9 @@ final class TestCommand implements Callable<Integer> {
             description = "How long one test may run before it fails, unless its entry sets meta.timeout (default: 30s).")
     Duration timeout = ApplicationBoot.DEFAULT_TEST_TIMEOUT;
 
+    @picocli.CommandLine.Mixin
+    LogOptions logOptions = new LogOptions();
+
     TestCommand(Output output, ApplicationBoot boot) {
         this.output = output;
         this.boot = boot;
@@ -67,6 +70,6 @@ final class TestCommand implements Callable<Integer> {
                     + (all.size() == 1 ? " test" : " tests") + " in the app)");
             return ExitCode.FAILED;
         }
-        return boot.test(app.get(), selected, timeout, output);
+        return boot.test(app.get(), selected, timeout, logOptions.apply(output));
     }
 }

@@ -185,7 +185,7 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
         } catch (LuaKill k) {
             throw new ProcessException(ProcessError.TERMINATED);
         } catch (LuaError e) {
-            throw new ProcessException(LuaErrors.toProcessError(e));
+            throw new ProcessException(LuaErrors.toProcessError(e), e.luaTraceback());
         }
         return result(r);
     }
@@ -196,7 +196,7 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
         if (r.length > 1) {
             ProcessError err = LuaErrors.fromReturn(r[1]);
             if (err != null) {
-                throw new ProcessException(err);
+                throw new ProcessException(err, ""); // returned, not raised: no traceback to show
             }
         }
         return Payloads.export(value);

@@ -70,8 +70,9 @@ public record LuaProgram(LuaRuntime runtime, EntryId id, LuaEntry entry, Prototy
                 + LuaValues.typeName(v));
     }
 
+    /** {@return the entry id: what a crash report names a Lua process by} */
     @Override
     public String toString() {
-        return "LuaProgram[" + id + "]";
+        return id.toString();
     }
 }

@@ -163,6 +163,10 @@ class MainTest {
         err.getBuffer().setLength(0);
         assertThat(trellis("check")).isEqualTo(2);
         assertThat(err.toString()).startsWith("trellis: Missing required parameter: 'DIR'");
+
+        err.getBuffer().setLength(0);
+        assertThat(trellis("run", app.toString(), "--log-level", "loud")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown log level 'loud' (expected off, error or warn)");
     }
 
     @Test

@@ -2,14 +2,9 @@ package dev.trellis.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +34,7 @@ class StopExitCodeTest {
                     print("got " .. e.kind .. " " .. e.reason)
                 end }
                 """);
-        Run run = trellis(signal, "run", app.toString());
+        TrellisJvm.Run run = trellis(signal, "run", app.toString());
         List<String> lines = run.lines();
         assertThat(run.exit()).as(String.join("\n", lines)).isZero();
         assertThat(lines).anyMatch(l -> l.equals("trellis: stopping (SIG" + signal + "; Ctrl-C again to exit at once)"));
@@ -59,40 +54,14 @@ class StopExitCodeTest {
         Files.writeString(app.resolve("stuck.lua"), """
                 return { main = function() print("waiting"); process.inbox():receive() end }
                 """);
-        Run run = trellis("INT", "test", app.toString());
+        TrellisJvm.Run run = trellis("INT", "test", app.toString());
         assertThat(run.lines()).containsSubsequence("FAIL app:a_stuck: interrupted by SIGINT",
                 "interrupted by SIGINT: 1 test not run", "0 passed, 1 failed");
         assertThat(run.exit()).isEqualTo(1);
     }
 
-    private record Run(int exit, List<String> lines) {
-    }
-
-    /** Runs the command line in a fresh JVM and sends it {@code signal} once a Lua process printed "waiting". */
-    private static Run trellis(String signal, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--add-opens");
-        command.add("java.base/java.lang=ALL-UNNAMED");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            boolean signalled = false;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-                // Signal once the process is parked: the stop then reaches Lua code that waits.
-                if (!signalled && line.endsWith(" waiting")) {
-                    signalled = true;
-                    new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor();
-                }
-            }
-        }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
-        return new Run(p.exitValue(), lines);
+    /** Signals once a Lua process printed "waiting": the stop then reaches Lua code that waits. */
+    private static TrellisJvm.Run trellis(String signal, String... args) throws Exception {
+        return TrellisJvm.signalAfter(" waiting", 1, signal, args);
     }
 }
