@@ -138,23 +138,38 @@ public final class ApplicationLoader {
 
     // ---- Lua sources -------------------------------------------------------------------------------
 
+    /** One Lua file as read and checked once, however many entries use it. */
+    private record CheckedSource(String text, List<SourceCheck.SourceError> errors) {
+    }
+
     private void checkSources(List<Entry> entries, Problems problems) {
-        Map<Path, List<SourceCheck.SourceError>> checked = new HashMap<>();
+        Map<Path, CheckedSource> checked = new HashMap<>();
         for (Entry entry : entries) {
             if (!(entry instanceof LuaEntry lua) || !Files.isRegularFile(lua.source())) {
                 continue;
             }
-            List<SourceCheck.SourceError> errors = checked.computeIfAbsent(lua.source(), source -> {
+            CheckedSource source = checked.computeIfAbsent(lua.source(), file -> {
                 try {
-                    return sourceCheck.check(source, Files.readString(source));
+                    String text = Files.readString(file);
+                    return new CheckedSource(text, sourceCheck.check(file, text));
                 } catch (CharacterCodingException e) {
-                    return List.of(new SourceCheck.SourceError(0, "not valid UTF-8"));
+                    return new CheckedSource(null, List.of(new SourceCheck.SourceError(0, "not valid UTF-8")));
                 } catch (IOException e) {
-                    return List.of(new SourceCheck.SourceError(0, "cannot read: " + e.getMessage()));
+                    return new CheckedSource(null, List.of(new SourceCheck.SourceError(0, "cannot read: " + e.getMessage())));
                 }
             });
-            for (SourceCheck.SourceError error : errors) {
+            for (SourceCheck.SourceError error : source.errors()) {
                 problems.add(new Location(lua.source(), Math.max(0, error.line())), entry.id(), error.message());
+            }
+            String method = switch (lua) {
+                case LuaProcess p -> p.method();
+                case LuaFunction f -> f.method();
+                case LuaLibrary l -> null;
+            };
+            if (method != null && source.errors().isEmpty()) {
+                sourceCheck.entryPoint(lua.source(), source.text(), method).ifPresent(problem ->
+                        problems.add(entry.location(), entry.id(), "its source " + lua.source().getFileName()
+                                + " " + problem));
             }
         }
     }

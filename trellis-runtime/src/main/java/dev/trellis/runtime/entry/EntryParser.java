@@ -140,6 +140,11 @@ final class EntryParser {
                 }
             });
             m.bool("isolated");
+            // meta.type is free-form (Wippy apps use it for their own kinds), but a near miss of
+            // "test" would silently drop a test from `trellis test`.
+            m.string("type").ifPresent(type -> Spelling.closest(type, List.of(Meta.TEST_TYPE)).ifPresent(test ->
+                    m.problem(m.valueNode("type"), "field 'meta.type' is '" + type + "', which marks nothing"
+                            + " (did you mean '" + test + "'? only meta.type: test makes a function.lua a test)")));
         });
         return new Meta(values);
     }

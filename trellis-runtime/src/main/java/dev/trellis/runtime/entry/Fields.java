@@ -112,7 +112,8 @@ final class Fields {
     void rejectUnknown(String what) {
         for (Map.Entry<String, NodeTuple> field : byKey.entrySet()) {
             if (!known.contains(field.getKey())) {
-                problem(field.getValue().getKeyNode(), "unknown field '" + path(field.getKey()) + "' in " + what
+                problem(field.getValue().getKeyNode(), "unknown field '" + path(field.getKey()) + "'"
+                        + Spelling.didYouMean(field.getKey(), known) + " in " + what
                         + " (known fields: " + String.join(", ", known) + ")");
             }
         }

@@ -30,6 +30,9 @@ public record Meta(Map<String, Object> values) {
 
     public static final Meta EMPTY = new Meta(Map.of());
 
+    /** The {@code meta.type} that makes a {@code function.lua} a test. */
+    public static final String TEST_TYPE = "test";
+
     public Meta {
         Objects.requireNonNull(values, "values");
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -50,7 +53,7 @@ public record Meta(Map<String, Object> values) {
 
     /** {@code meta.type: test}. */
     public boolean isTest() {
-        return type().filter("test"::equals).isPresent();
+        return type().filter(TEST_TYPE::equals).isPresent();
     }
 
     public Optional<String> suite() {

@@ -26,6 +26,20 @@ public interface SourceCheck {
     /** The errors in one Lua file, empty when it compiles. */
     List<SourceError> check(Path file, String text);
 
+    /**
+     * Why an entry that runs {@code method} of this file (which compiled) cannot start, if that can
+     * be told before anything runs: the source returns nothing, or a table without that function.
+     * Default: nothing is found.
+     *
+     * @param file the Lua file
+     * @param text its text
+     * @param method the entry's {@code method}
+     * @return the problem, or empty
+     */
+    default java.util.Optional<String> entryPoint(Path file, String text, String method) {
+        return java.util.Optional.empty();
+    }
+
     /** One error in a Lua file: a 1-based line (0 if unknown) and the compiler's message. */
     record SourceError(int line, String message) {
     }

@@ -197,7 +197,8 @@ class ApplicationProblemsTest {
         List<String> problems = problems(dir);
         assertThat(problems).hasSize(3);
         assertThat(problems.get(0)).startsWith(at("_index.yaml", 5) + "entry 'app:h': unknown field 'worker' in process.host (known fields: ");
-        assertThat(problems.get(1)).startsWith(at("_index.yaml", 6) + "entry 'app:h': unknown field 'host.wrkers' in process.host")
+        assertThat(problems.get(1)).startsWith(at("_index.yaml", 6)
+                        + "entry 'app:h': unknown field 'host.wrkers' (did you mean 'workers'?) in process.host")
                 .contains("workers", "queue_size");
         assertThat(problems.get(2)).startsWith(at("_index.yaml", 10) + "entry 'app:p': unknown field 'lifecycle.restart' in the lifecycle of a process.lua")
                 .contains("use a process.service");
@@ -330,5 +331,41 @@ class ApplicationProblemsTest {
         ApplicationException e = catchThrowableOfType(ApplicationException.class, () -> dir.load());
         assertThat(e.getMessage()).startsWith("2 problems:\n")
                 .contains("entry 'app:a': unknown kind 'x'").contains("entry 'app:b': unknown kind 'y'");
+    }
+
+    @Test
+    void aNearMissOfMetaTypeTestIsAProblemAndOtherTypesAreTheUsersOwn() {
+        AppDir dir = new AppDir(tmp)
+                .file("_index.yaml", """
+                        namespace: app
+                        entries:
+                          - {name: a, kind: function.lua, source: file://t.lua, meta: {type: tset}}
+                          - {name: b, kind: function.lua, source: file://t.lua, meta: {type: Tests}}
+                          - {name: c, kind: function.lua, source: file://t.lua, meta: {type: service}}
+                          - {name: d, kind: function.lua, source: file://t.lua, meta: {type: test}}
+                        """)
+                .lua("t.lua");
+        assertThat(problems(dir)).containsExactly(
+                at("_index.yaml", 3) + "entry 'app:a': field 'meta.type' is 'tset', which marks nothing"
+                        + " (did you mean 'test'? only meta.type: test makes a function.lua a test)",
+                at("_index.yaml", 4) + "entry 'app:b': field 'meta.type' is 'Tests', which marks nothing"
+                        + " (did you mean 'test'? only meta.type: test makes a function.lua a test)");
+    }
+
+    @Test
+    void anUnknownFieldCloseToAKnownOneSuggestsIt() {
+        AppDir dir = new AppDir(tmp)
+                .file("_index.yaml", """
+                        namespace: app
+                        entries:
+                          - {name: p, kind: process.lua, source: file://p.lua, lifecycle: {auto_strat: true}}
+                          - {name: q, kind: process.lua, source: file://p.lua, mehtod: main}
+                        """)
+                .lua("p.lua");
+        assertThat(problems(dir)).satisfiesExactly(
+                p -> assertThat(p).startsWith(at("_index.yaml", 3) + "entry 'app:p': unknown field 'lifecycle.auto_strat'"
+                        + " (did you mean 'auto_start'?) in the lifecycle"),
+                p -> assertThat(p).startsWith(at("_index.yaml", 4) + "entry 'app:q': unknown field 'mehtod'"
+                        + " (did you mean 'method'?) in process.lua"));
     }
 }
