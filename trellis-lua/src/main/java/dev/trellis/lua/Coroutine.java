@@ -114,6 +114,15 @@ public final class Coroutine {
         return hostYield && status == Status.SUSPENDED;
     }
 
+    /**
+     * {@return this coroutine's Lua stack as {@code debug.traceback} prints it} For a suspended
+     * coroutine the top frame is where it yields (or waits, in a host's blocking call). Call it on
+     * the thread that runs the state.
+     */
+    public String traceback() {
+        return Errors.traceback(this, null);
+    }
+
     /** True once the body returned or failed. */
     public boolean isDead() {
         return status == Status.DEAD;

@@ -121,10 +121,11 @@ public final class LuaBoot implements ApplicationBoot {
             LuaProcess process = app.entry(entry, LuaProcess.class).orElseThrow();
             String host = process.host().map(EntryId::toString).orElse(b.defaultHost);
             Node.Watched w = b.node.host(host).spawnWatched(b.runtime.program(entry), Payloads.fromJavaAll(args));
-            Event exit = awaitExit(b, w, timeout, null);
+            Ended ended = awaitExit(b, w, timeout, null);
+            Event exit = ended.exit();
             if (exit == null) {
                 output.err().println("trellis: " + entry + " timed out after " + GoDuration.format(timeout)
-                        + " (--timeout) and was terminated");
+                        + " (--timeout) and was terminated" + ended.where());
                 return ExitCode.FAILED;
             }
             if (exit.isError()) {
@@ -220,11 +221,13 @@ public final class LuaBoot implements ApplicationBoot {
         } catch (ProcessException e) {
             return "cannot start: " + e.getMessage();
         }
-        Event exit = awaitExit(b, w, timeout, signals);
+        Ended ended = awaitExit(b, w, timeout, signals);
+        Event exit = ended.exit();
         if (exit == null) {
-            return signals.received().isDone()
+            return (signals.received().isDone()
                     ? "interrupted by " + signals.received().join()
-                    : "timed out after " + GoDuration.format(timeout) + " (set meta.timeout or --timeout to allow more)";
+                    : "timed out after " + GoDuration.format(timeout) + " (set meta.timeout or --timeout to allow more)")
+                    + ended.where();
         }
         if (exit.isError()) {
             return exit.error();
@@ -240,9 +243,9 @@ public final class LuaBoot implements ApplicationBoot {
      * signal arrives (when {@code signals} is given); then terminates the process and waits for its
      * exit, so that nothing of it runs on.
      *
-     * @return the EXIT, or null when the wait timed out or was interrupted
+     * @return the EXIT, or (null and where the process was) when the wait timed out or was interrupted
      */
-    private static Event awaitExit(Booted b, Node.Watched w, Duration timeout, StopSignals signals) {
+    private static Ended awaitExit(Booted b, Node.Watched w, Duration timeout, StopSignals signals) {
         CompletableFuture<?> done = signals == null ? w.exit() : CompletableFuture.anyOf(w.exit(), signals.received());
         try {
             if (timeout == null) {
@@ -258,15 +261,28 @@ public final class LuaBoot implements ApplicationBoot {
             throw new IllegalStateException("a watch future failed", e);
         }
         if (w.exit().isDone()) {
-            return w.exit().join();
+            return new Ended(w.exit().join(), null);
         }
+        CompletableFuture<String> where = b.runtime.killSnapshots().expect(w.pid());
         try {
             b.node.terminate(w.pid());
         } catch (ProcessException gone) {
             // it ended meanwhile
         }
         w.exit().join();
-        return null;
+        b.runtime.killSnapshots().forget(w.pid());
+        return new Ended(null, where.getNow(null));
+    }
+
+    /**
+     * How a watched run ended: its EXIT, or null when it was terminated after a timeout or a stop
+     * signal, with what it was doing then ({@link dev.trellis.runtime.lua.KillSnapshots}), if known.
+     */
+    private record Ended(Event exit, String snapshot) {
+        /** {@return "; it was waiting: …" as a continuation of a one-line failure, or ""} */
+        String where() {
+            return snapshot == null ? "" : "; it was " + snapshot.replace("\n", "\n    ");
+        }
     }
 
     // ============================================================================================

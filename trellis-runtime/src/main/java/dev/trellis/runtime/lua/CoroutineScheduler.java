@@ -118,6 +118,8 @@ public final class CoroutineScheduler {
     private Task head;
     private Task tail;
     private Task current;
+    /** The main task, once {@link #runMain} started it. */
+    private Task main;
     private int live;
     /** Parked coroutines that something outside the process can wake (mailbox channels, timers). */
     private int externallyParked;
@@ -155,6 +157,7 @@ public final class CoroutineScheduler {
      */
     public Object[] runMain(Object fn, Object[] args) {
         Task main = new Task(state.newCoroutine(fn), args);
+        this.main = main;
         enqueue(main);
         live++;
         Object[] r;
@@ -221,6 +224,15 @@ public final class CoroutineScheduler {
         } finally {
             current = prev;
         }
+    }
+
+    /**
+     * {@return the Lua traceback of the main coroutine while it is suspended (parked in a blocking
+     * call or yielded), else null} Call it on the process's thread.
+     */
+    public String mainTraceback() {
+        Task m = main;
+        return m == null || m.coroutine.status() != Coroutine.Status.SUSPENDED ? null : m.coroutine.traceback();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.trellis.core.Proc;
 import dev.trellis.core.ProcessError;
 import dev.trellis.core.ProcessException;
 import dev.trellis.core.Terminated;
+import dev.trellis.core.Terminated;
 import dev.trellis.core.channel.Channel;
 import dev.trellis.lua.LuaError;
 import dev.trellis.lua.LuaFunction;
@@ -182,12 +183,22 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
             Object[] a = args;
             args = null;
             r = scheduler.runMain(fn, a);
+        } catch (Terminated parked) {
+            // Killed while parked: every coroutine is suspended, so its stack can be read.
+            program.runtime().killSnapshots().offer(proc.pid(), this::waitingSnapshot);
+            throw parked;
         } catch (LuaKill k) {
             throw new ProcessException(ProcessError.TERMINATED);
         } catch (LuaError e) {
             throw new ProcessException(LuaErrors.toProcessError(e), e.luaTraceback());
         }
         return result(r);
+    }
+
+    /** {@return what the main coroutine waits on, for a {@link KillSnapshots} reader} */
+    private String waitingSnapshot() {
+        String where = scheduler.mainTraceback();
+        return where == null ? null : "waiting: " + where;
     }
 
     /** {@return the process's value from main's results: a second result that is an error fails it} */
@@ -209,7 +220,13 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
      * cannot starve the others of its host.
      */
     private void interrupted() {
-        proc.owner().checkpoint();
+        try {
+            proc.owner().checkpoint();
+        } catch (Terminated busy) {
+            // Killed while computing: the running coroutine is where the VM stands now.
+            program.runtime().killSnapshots().offer(proc.pid(), () -> "running: " + state.running().traceback());
+            throw busy;
+        }
         if (++interrupts >= INTERRUPTS_PER_YIELD) {
             interrupts = 0;
             proc.owner().yieldPermit();

@@ -45,6 +45,7 @@ public final class LuaRuntime {
     private final Map<EntryId, Prototype> libraries = new HashMap<>();
     private final PrintStream out;
     private final LuaState.ModuleLoader loader = LuaRuntime::require;
+    private final KillSnapshots killSnapshots = new KillSnapshots();
 
     /**
      * Compiles every Lua entry of {@code app}.
@@ -112,6 +113,11 @@ public final class LuaRuntime {
     /** {@return the shared globals and the built-in modules} */
     public LuaModules builtIns() {
         return builtIns;
+    }
+
+    /** {@return where this runtime's processes tell, when killed, what they were doing} */
+    public KillSnapshots killSnapshots() {
+        return killSnapshots;
     }
 
     /** {@return the module loader of this runtime's processes} */

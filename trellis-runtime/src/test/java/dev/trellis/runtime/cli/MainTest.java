@@ -250,20 +250,54 @@ class MainTest {
                   - {name: b_stuck_default, kind: function.lua, source: "file://stuck.lua", meta: {type: test, order: 2}}
                   - {name: c_fine, kind: function.lua, source: "file://t.lua", meta: {type: test, order: 3}}
                 """);
-        Files.writeString(app.resolve("tests/stuck.lua"), "return { main = function() process.inbox():receive() end }\n");
+        Files.writeString(app.resolve("tests/stuck.lua"), """
+                local function next_job()
+                    return process.inbox():receive()
+                end
+                return { main = function()
+                    local job = next_job()
+                    return job
+                end }
+                """);
         assertThat(trellis("test", app.toString(), "--timeout", "300ms")).isEqualTo(1);
+        String stuck = app.resolve("tests/stuck.lua").toString();
+        String waiting = "; it was waiting: stack traceback:\n"
+                + "    \t" + stuck + ":2: in upvalue 'next_job'\n"
+                + "    \t" + stuck + ":5: in function <" + stuck + ":4>\n";
         assertThat(out.toString()).contains(
-                "FAIL tests:a_stuck: timed out after 200ms (set meta.timeout or --timeout to allow more)\n",
-                "FAIL tests:b_stuck_default: timed out after 300ms (set meta.timeout or --timeout to allow more)\n",
+                "FAIL tests:a_stuck: timed out after 200ms (set meta.timeout or --timeout to allow more)" + waiting,
+                "FAIL tests:b_stuck_default: timed out after 300ms (set meta.timeout or --timeout to allow more)" + waiting,
                 "PASS tests:c_fine\n",
                 "1 passed, 2 failed\n");
+    }
+
+    @Test
+    void aTestThatComputesForeverSaysWhereItWasRunning() throws IOException {
+        Files.writeString(app.resolve("tests/_index.yaml"), """
+                namespace: tests
+                entries:
+                  - {name: spins, kind: function.lua, source: "file://spin.lua", meta: {type: test, timeout: 200ms}}
+                """);
+        Files.writeString(app.resolve("tests/spin.lua"), """
+                local function spin()
+                    local n = 0
+                    while true do n = n + 1 end
+                end
+                return { main = function() spin() end }
+                """);
+        assertThat(trellis("test", app.toString())).isEqualTo(1);
+        String spin = java.util.regex.Pattern.quote(app.resolve("tests/spin.lua").toString());
+        assertThat(out.toString()).containsPattern("FAIL tests:spins: timed out after 200ms \\(set meta.timeout or --timeout to allow more\\);"
+                + " it was running: stack traceback:\n    \t" + spin + ":[23]: in upvalue 'spin'\n    \t" + spin + ":5: in function <"
+                + spin + ":5>\n");
     }
 
     @Test
     void execStopsAProcessThatOutlivesItsTimeout() throws IOException {
         Files.writeString(app.resolve("main.lua"), "return { main = function() process.inbox():receive() end }\n");
         assertThat(trellis("run", app.toString(), "--exec", "app:main", "--timeout", "200ms")).isEqualTo(1);
-        assertThat(err.toString()).contains("trellis: app:main timed out after 200ms (--timeout) and was terminated");
+        assertThat(err.toString()).contains("trellis: app:main timed out after 200ms (--timeout) and was terminated;"
+                + " it was waiting: stack traceback:\n    \t" + app.resolve("main.lua") + ":1: in function <" + app.resolve("main.lua") + ":1>");
     }
 
     @Test
