@@ -55,7 +55,7 @@ class StopExitCodeTest {
                 return { main = function() print("waiting"); process.inbox():receive() end }
                 """);
         TrellisJvm.Run run = trellis("INT", "test", app.toString());
-        assertThat(run.lines()).containsSubsequence("FAIL app:a_stuck: interrupted by SIGINT",
+        assertThat(run.lines()).containsSubsequence("FAIL app:a_stuck: interrupted by SIGINT; it was waiting: stack traceback:",
                 "interrupted by SIGINT: 1 test not run", "0 passed, 1 failed");
         assertThat(run.exit()).isEqualTo(1);
     }
