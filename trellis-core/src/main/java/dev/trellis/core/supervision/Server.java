@@ -115,7 +115,7 @@ public interface Server<S> {
         Pid pid = Calls.whereis(node, server);
         if (pid != null) {
             try {
-                node.send(pid, ServerProcess.CAST_TOPIC, message);
+                node.send(pid, Calls.CALL_TOPIC, new ServerProcess.CastOp(message));
             } catch (ProcessException gone) {
                 // exited meanwhile
             }
@@ -126,7 +126,7 @@ public interface Server<S> {
         Pid pid = Calls.whereis(caller.node(), server);
         if (pid != null) {
             try {
-                caller.send(pid, ServerProcess.CAST_TOPIC, message);
+                caller.send(pid, Calls.CALL_TOPIC, new ServerProcess.CastOp(message));
             } catch (ProcessException gone) {
                 // exited meanwhile
             }

@@ -12,15 +12,21 @@ import java.util.Objects;
 
 /**
  * The process loop behind {@link Server} (OTP's {@code gen_server} loop): init with an
- * acknowledgement to the starter, then one message at a time from the events, calls, casts and
- * inbox channels, in that priority.
+ * acknowledgement to the starter, then one message at a time from the events, requests and inbox
+ * channels, in that priority.
+ *
+ * <p>Calls and casts share one topic, {@link Calls#CALL_TOPIC} (a cast is a {@link CastOp}, a call
+ * a {@link Calls.Request} carrying a {@link CallOp}): a channel keeps arrival order, so a call sent
+ * after casts by the same sender sees their effect, as in OTP. On two topics a select would take
+ * whichever channel it prefers when both are ready, and a call could overtake an earlier cast.
  *
  * <p>Thread-safety: runs on the server's own process thread only.
  */
 final class ServerProcess {
-    static final String CAST_TOPIC = "$gen.cast";
-
     record CallOp(Object request) {
+    }
+
+    record CastOp(Object message) {
     }
 
     private ServerProcess() {
@@ -34,8 +40,7 @@ final class ServerProcess {
     private static <S> Object run(Proc proc, Starting.Ack ack, Server<S> server, Object arg, String name)
             throws Exception {
         Channel<Event> events = proc.events();
-        Channel<Object> calls = proc.listen(Calls.CALL_TOPIC);
-        Channel<Object> casts = proc.listen(CAST_TOPIC);
+        Channel<Object> requests = proc.listen(Calls.CALL_TOPIC);
         Channel<Message> inbox = proc.inbox();
         Calls.Endpoint endpoint = Calls.open(proc);
         try {
@@ -57,8 +62,7 @@ final class ServerProcess {
             }
             ack.send(StartResult.ok(proc.pid()));
             while (true) {
-                Selected s = proc.select(events.receiveCase(), calls.receiveCase(), casts.receiveCase(),
-                        inbox.receiveCase());
+                Selected s = proc.select(events.receiveCase(), requests.receiveCase(), inbox.receiveCase());
                 try {
                     if (s.channel() == events) {
                         Event e = s.value();
@@ -67,14 +71,14 @@ final class ServerProcess {
                             throw new ShutdownException();
                         }
                         state = server.handleInfo(e, state);
-                    } else if (s.channel() == calls) {
-                        if (s.value() instanceof Calls.Request r && r.body() instanceof CallOp op) {
+                    } else if (s.channel() == requests) {
+                        if (s.value() instanceof CastOp cast) {
+                            state = server.handleCast(cast.message(), state);
+                        } else if (s.value() instanceof Calls.Request r && r.body() instanceof CallOp op) {
                             Server.Reply<S> reply = server.handleCall(op.request(), r.replyTo(), state);
                             state = reply.state();
                             Calls.reply(proc, r, reply.reply());
                         }
-                    } else if (s.channel() == casts) {
-                        state = server.handleCast(s.value(), state);
                     } else {
                         Message m = s.value();
                         state = server.handleInfo(m.payload(), state);

@@ -76,6 +76,22 @@ class ServerTest extends SupervisorTestBase {
         assertThat(fromProc).isEqualTo(List.of(2, 3, 4, -5));
     }
 
+    /** gen_server order: a call sent after casts by the same process is handled after every one of them. */
+    @Test
+    void aCallAfterCastsFromTheSameSenderSeesThemAll() {
+        Server.startLink(node, new Queue(terminated), List.of(), "ordered");
+        for (int round = 0; round < 2_000; round++) {
+            int r = round;
+            Object seen = node.exec(proc -> {
+                Server.cast(proc, "ordered", 2 * r);
+                Server.cast(proc, "ordered", 2 * r + 1);
+                return Server.call(proc, "ordered", "queue", Duration.ofSeconds(5));
+            });
+            @SuppressWarnings("unchecked") List<Integer> queue = (List<Integer>) seen;
+            assertThat(queue).as("round %d", round).endsWith(2 * r, 2 * r + 1).hasSize(2 * r + 2);
+        }
+    }
+
     @Test
     void callTimeoutAndNoproc() {
         Server.startLink(node, new Queue(terminated), List.of(), "q");
