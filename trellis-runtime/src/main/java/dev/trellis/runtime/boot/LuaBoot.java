@@ -64,9 +64,10 @@ public final class LuaBoot implements ApplicationBoot {
     /** The grace period after the tests: what still runs gets CANCEL, then is terminated. */
     static final Duration TEST_SHUTDOWN_GRACE = Duration.ofSeconds(1);
 
-    private final PrintStream log;
     /** Where service notes go below {@code --log-level warn}. */
     private static final PrintStream NO_NOTES = new PrintStream(java.io.OutputStream.nullOutputStream());
+
+    private final PrintStream log;
 
     /** A boot whose processes {@code print} to {@code log}. */
     public LuaBoot(PrintStream log) {

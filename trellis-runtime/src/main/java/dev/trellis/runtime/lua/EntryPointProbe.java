@@ -5,7 +5,9 @@ import dev.trellis.lua.LuaFunction;
 import dev.trellis.lua.LuaState;
 import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
+import dev.trellis.lua.LuaValues;
 import dev.trellis.lua.Prototype;
+import dev.trellis.runtime.entry.Spelling;
 import java.io.OutputStream;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +45,10 @@ public final class EntryPointProbe {
         record Table(Set<String> functions) implements Shape {
         }
 
-        /** The chunk returned nothing, or nil, or a value that is neither a function nor a table. */
+        /**
+         * The chunk returned nothing, or nil, or a value that is neither a function nor a table;
+         * {@code got} says which, as a phrase: {@code nothing}, {@code nil}, {@code a number}.
+         */
         record Nothing(String got) implements Shape {
         }
 
@@ -81,10 +86,13 @@ public final class EntryPointProbe {
             return new Shape.Unknown();
         }
         Object v = r.length > 0 ? r[0] : null;
+        if (v == standIn) {
+            return new Shape.Unknown(); // the chunk returned what a require gave it: only a spawn can tell
+        }
         if (v instanceof LuaFunction) {
             return new Shape.Function();
         }
-        if (v instanceof LuaTable t && v != standIn) {
+        if (v instanceof LuaTable t) {
             Set<String> functions = new TreeSet<>();
             Object[] kv = new Object[2];
             Object k = null;
@@ -96,10 +104,7 @@ public final class EntryPointProbe {
             }
             return new Shape.Table(functions);
         }
-        if (v == standIn) {
-            return new Shape.Unknown();
-        }
-        return new Shape.Nothing(r.length == 0 ? "nothing" : dev.trellis.lua.LuaValues.typeName(v));
+        return new Shape.Nothing(r.length == 0 ? "nothing" : v == null ? "nil" : "a " + LuaValues.typeName(v));
     }
 
     /**
@@ -112,10 +117,9 @@ public final class EntryPointProbe {
             case Shape.Table t -> t.functions().contains(method) ? Optional.empty()
                     : Optional.of("returns a table without a function '" + method + "'"
                             + (t.functions().isEmpty() ? " (the table has no functions)"
-                                    : dev.trellis.runtime.entry.Spelling.didYouMean(method, t.functions())
+                                    : Spelling.didYouMean(method, t.functions())
                                             + " (its functions: " + String.join(", ", t.functions()) + ")"));
-            case Shape.Nothing n -> Optional.of("returns " + ("nothing".equals(n.got()) ? "nothing" : "a " + n.got())
-                    + ": it must end with 'return { " + method + " = function(...) ... end }' or return a function");
+            case Shape.Nothing n -> Optional.of("returns " + n.got() + ": it must end with 'return { " + method + " = function(...) ... end }' or return a function");
         };
     }
 
