@@ -17,6 +17,8 @@ final class Child {
     Pid lastPid;
     /** True while a failed restart is waiting for its retry. */
     boolean restarting;
+    /** Why it last stopped running (an exit, or a failed start); null before the first. */
+    Object lastFailure;
 
     Child(Object key, ChildSpec spec) {
         this.key = key;
@@ -24,6 +26,7 @@ final class Child {
     }
 
     ChildInfo info(boolean dynamic) {
-        return new ChildInfo(dynamic ? null : spec.id(), pid, restarting, spec.type(), spec.modules());
+        return new ChildInfo(dynamic ? null : spec.id(), pid, restarting, spec.type(), spec.modules(),
+                spec.restart());
     }
 }

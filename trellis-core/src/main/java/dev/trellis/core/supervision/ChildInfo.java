@@ -17,8 +17,10 @@ import java.util.List;
  * @param restarting whether a failed restart is being retried
  * @param type       worker or supervisor
  * @param modules    the spec's modules
+ * @param restart    the spec's restart type
  */
-public record ChildInfo(Object id, Pid pid, boolean restarting, ChildType type, List<String> modules) {
+public record ChildInfo(Object id, Pid pid, boolean restarting, ChildType type, List<String> modules,
+                        Restart restart) {
     /** Whether the child is running. */
     public boolean running() {
         return pid != null;

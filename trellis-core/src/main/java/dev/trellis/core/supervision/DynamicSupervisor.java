@@ -76,7 +76,7 @@ public final class DynamicSupervisor {
 
     static StartResult start(Node node, Proc parent, DynamicSupervisorOptions options) {
         Objects.requireNonNull(options, "options");
-        return Starting.start(node, parent, (proc, ack) -> new SupervisorProcess(proc, Strategy.ONE_FOR_ONE, true,
+        return Starting.start(node, parent, options.host(), (proc, ack) -> new SupervisorProcess(proc, Strategy.ONE_FOR_ONE, true,
                 new RestartIntensity(options.maxRestarts(), options.period()), AutoShutdown.NEVER,
                 options.maxChildren(), options.extraArguments(), parent == null ? null : parent.pid())
                 .run(options.name(), List.of(), ack));

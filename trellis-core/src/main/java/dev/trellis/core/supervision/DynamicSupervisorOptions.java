@@ -22,10 +22,12 @@ import java.util.Map;
  *   <li>{@code extraArguments}: default empty; prepended to each child's own start arguments
  *       (see {@link StartContext#extraArguments()}).</li>
  *   <li>{@code name}: default none.</li>
+ *   <li>{@code host}: the id of the host the supervisor and its children run on; default none
+ *       (the starting process's host, or the node's default host).</li>
  * </ul>
  */
 public record DynamicSupervisorOptions(int maxRestarts, Duration period, int maxChildren,
-                                       List<Object> extraArguments, String name) {
+                                       List<Object> extraArguments, String name, String host) {
 
     /** No limit on the number of children. */
     public static final int INFINITY = Integer.MAX_VALUE;
@@ -52,15 +54,25 @@ public record DynamicSupervisorOptions(int maxRestarts, Duration period, int max
             throw new InvalidSupervisorFlagsException(Problem.INVALID_NAME,
                     "dynamic supervisor flags: name must not be blank");
         }
+        if (host != null && host.isBlank()) {
+            throw new InvalidSupervisorFlagsException(Problem.INVALID_HOST,
+                    "dynamic supervisor flags: host must not be blank");
+        }
+    }
+
+    /** Flags without a host choice. */
+    public DynamicSupervisorOptions(int maxRestarts, Duration period, int maxChildren, List<Object> extraArguments,
+                                    String name) {
+        this(maxRestarts, period, maxChildren, extraArguments, name, null);
     }
 
     public static DynamicSupervisorOptions defaults() {
         return new DynamicSupervisorOptions(SupervisorOptions.DEFAULT_MAX_RESTARTS,
-                SupervisorOptions.DEFAULT_PERIOD, INFINITY, List.of(), null);
+                SupervisorOptions.DEFAULT_PERIOD, INFINITY, List.of(), null, null);
     }
 
     public DynamicSupervisorOptions maxRestarts(int maxRestarts) {
-        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, extraArguments, name);
+        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, extraArguments, name, host);
     }
 
     public DynamicSupervisorOptions maxSeconds(long seconds) {
@@ -72,11 +84,11 @@ public record DynamicSupervisorOptions(int maxRestarts, Duration period, int max
     }
 
     public DynamicSupervisorOptions period(Duration period) {
-        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, extraArguments, name);
+        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, extraArguments, name, host);
     }
 
     public DynamicSupervisorOptions maxChildren(int maxChildren) {
-        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, extraArguments, name);
+        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, extraArguments, name, host);
     }
 
     public DynamicSupervisorOptions extraArguments(List<?> extraArguments) {
@@ -84,17 +96,22 @@ public record DynamicSupervisorOptions(int maxRestarts, Duration period, int max
             throw new InvalidSupervisorFlagsException(Problem.INVALID_EXTRA_ARGUMENTS,
                     "dynamic supervisor flags: extra_arguments must be a list, got null");
         }
-        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, List.copyOf(extraArguments), name);
+        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, List.copyOf(extraArguments), name, host);
     }
 
     public DynamicSupervisorOptions name(String name) {
-        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, extraArguments, name);
+        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, extraArguments, name, host);
+    }
+
+    /** {@return these flags with the supervisor running on the host named {@code host}} */
+    public DynamicSupervisorOptions host(String host) {
+        return new DynamicSupervisorOptions(maxRestarts, period, maxChildren, extraArguments, name, host);
     }
 
     /**
      * Reads Elixir-style flags: {@code strategy} (only one_for_one), {@code max_restarts},
      * {@code max_seconds}, {@code max_children} (integer or {@code infinity}),
-     * {@code extra_arguments} (a list), {@code name}. auto_shutdown other than never is rejected.
+     * {@code extra_arguments} (a list), {@code name}, {@code host}. auto_shutdown other than never is rejected.
      * Unknown keys are ignored.
      */
     public static DynamicSupervisorOptions fromMap(Map<String, ?> flags) {
@@ -153,6 +170,14 @@ public record DynamicSupervisorOptions(int maxRestarts, Duration period, int max
                         "dynamic supervisor flags: name must be a non-blank string, got " + name);
             }
             o = o.name(s);
+        }
+        Object host = flags.get("host");
+        if (host != null) {
+            if (!(host instanceof String s) || s.isBlank()) {
+                throw new InvalidSupervisorFlagsException(Problem.INVALID_HOST,
+                        "dynamic supervisor flags: host must be a non-blank host id, got " + host);
+            }
+            o = o.host(s);
         }
         return o;
     }

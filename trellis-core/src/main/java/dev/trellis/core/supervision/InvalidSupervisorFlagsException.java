@@ -20,6 +20,7 @@ public final class InvalidSupervisorFlagsException extends IllegalArgumentExcept
         INVALID_MAX_CHILDREN("invalid_max_children"),
         INVALID_EXTRA_ARGUMENTS("invalid_extra_arguments"),
         INVALID_NAME("invalid_name"),
+        INVALID_HOST("invalid_host"),
         INVALID_TYPE("invalid_type");
 
         private final String erlangName;

@@ -4,6 +4,7 @@ import dev.trellis.core.Node;
 import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
 import dev.trellis.core.ProcessBody;
+import dev.trellis.core.Spawner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,15 +40,33 @@ public final class StartContext {
 
     /** Spawns the child linked to and monitored by the supervisor; extra arguments come first. */
     public Pid spawn(ProcessBody body, Object... args) {
-        Object[] all = args;
-        if (!extraArguments.isEmpty()) {
-            List<Object> list = new ArrayList<>(extraArguments);
-            list.addAll(List.of(args == null ? new Object[0] : args));
-            all = list.toArray();
-        }
-        Pid pid = supervisor.spawnLinkedMonitored(body, all);
+        Pid pid = supervisor.spawnLinkedMonitored(body, withExtraArguments(args));
         monitored.add(pid);
         return pid;
+    }
+
+    /**
+     * Spawns the child linked to and monitored by the supervisor, on the host named {@code hostId}
+     * (null: the supervisor's host), with exactly {@code arguments}: {@link #extraArguments()} are
+     * not prepended. For a start function that places them itself, e.g. a copy of them per child
+     * when an argument is a mutable value that two processes must not share.
+     *
+     * @throws dev.trellis.core.ProcessException NOT_FOUND when there is no such host
+     */
+    public Pid spawnWithArguments(String hostId, ProcessBody body, List<Object> arguments) {
+        Spawner spawner = hostId == null ? supervisor.spawner() : supervisor.spawner().on(hostId);
+        Pid pid = spawner.linked().monitored().spawn(body, arguments.toArray());
+        monitored.add(pid);
+        return pid;
+    }
+
+    private Object[] withExtraArguments(Object[] args) {
+        if (extraArguments.isEmpty()) {
+            return args;
+        }
+        List<Object> list = new ArrayList<>(extraArguments);
+        list.addAll(List.of(args == null ? new Object[0] : args));
+        return list.toArray();
     }
 
     /** The supervisor's process handle (for spawning on another host, sending, names …). */

@@ -5,6 +5,7 @@ import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
 import dev.trellis.core.ProcessBody;
 import dev.trellis.core.ProcessException;
+import dev.trellis.core.Spawner;
 import dev.trellis.core.channel.Channel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -77,6 +78,14 @@ final class Starting {
      * its acknowledgement.
      */
     static StartResult start(Node node, Proc parent, AckedBody body) {
+        return start(node, parent, null, body);
+    }
+
+    /**
+     * As {@link #start(Node, Proc, AckedBody)}, on the host named {@code hostId} (null: the
+     * parent's host, or the node's default host for an outside starter).
+     */
+    static StartResult start(Node node, Proc parent, String hostId, AckedBody body) {
         Ack ack = new Ack(node, parent == null ? null : parent.pid());
         ProcessBody wrapped = proc -> {
             try {
@@ -89,7 +98,8 @@ final class Starting {
             }
         };
         if (parent == null) {
-            node.spawn(wrapped);
+            Spawner spawner = node.spawner();
+            (hostId == null ? spawner : spawner.on(hostId)).spawn(wrapped);
             try {
                 return ack.future.get();
             } catch (InterruptedException e) {
@@ -100,7 +110,8 @@ final class Starting {
             }
         }
         Channel<Object> acks = parent.listen(ACK_TOPIC);
-        parent.spawnLinked(wrapped);
+        Spawner spawner = parent.spawner().linked();
+        (hostId == null ? spawner : spawner.on(hostId)).spawn(wrapped);
         while (true) {
             if (acks.receive() instanceof AckMessage m && m.ref() == ack.ref) {
                 return m.result();

@@ -161,7 +161,7 @@ public final class Supervisor {
     static StartResult start(Node node, Proc parent, List<?> children, SupervisorOptions options) {
         Objects.requireNonNull(options, "options");
         List<ChildSpec> specs = ChildSpec.validateAll(children, options.autoShutdown());
-        return Starting.start(node, parent, (proc, ack) -> new SupervisorProcess(proc, options.strategy(), false,
+        return Starting.start(node, parent, options.host(), (proc, ack) -> new SupervisorProcess(proc, options.strategy(), false,
                 new RestartIntensity(options.maxRestarts(), options.period()), options.autoShutdown(),
                 Integer.MAX_VALUE, List.of(), parent == null ? null : parent.pid())
                 .run(options.name(), specs, ack));

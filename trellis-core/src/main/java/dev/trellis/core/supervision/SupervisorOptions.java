@@ -21,10 +21,13 @@ import java.util.Objects;
  *   <li>{@code maxSeconds} / {@code period}: default 5 s. &gt; 0.</li>
  *   <li>{@code autoShutdown}: default {@link AutoShutdown#NEVER}.</li>
  *   <li>{@code name}: default none; registered with the core's name registry.</li>
+ *   <li>{@code host}: the id of the host the supervisor runs on; default none (the starting
+ *       process's host, or the node's default host when started from outside a process). Its
+ *       children run there too unless their start function picks another.</li>
  * </ul>
  */
 public record SupervisorOptions(Strategy strategy, int maxRestarts, Duration period,
-                                AutoShutdown autoShutdown, String name) {
+                                AutoShutdown autoShutdown, String name, String host) {
 
     public static final int DEFAULT_MAX_RESTARTS = 3;
     public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(5);
@@ -47,10 +50,20 @@ public record SupervisorOptions(Strategy strategy, int maxRestarts, Duration per
             throw new InvalidSupervisorFlagsException(Problem.INVALID_NAME,
                     "supervisor flags: name must not be blank");
         }
+        if (host != null && host.isBlank()) {
+            throw new InvalidSupervisorFlagsException(Problem.INVALID_HOST,
+                    "supervisor flags: host must not be blank");
+        }
+    }
+
+    /** Flags without a host choice. */
+    public SupervisorOptions(Strategy strategy, int maxRestarts, Duration period, AutoShutdown autoShutdown,
+                             String name) {
+        this(strategy, maxRestarts, period, autoShutdown, name, null);
     }
 
     public static SupervisorOptions of(Strategy strategy) {
-        return new SupervisorOptions(strategy, DEFAULT_MAX_RESTARTS, DEFAULT_PERIOD, AutoShutdown.NEVER, null);
+        return new SupervisorOptions(strategy, DEFAULT_MAX_RESTARTS, DEFAULT_PERIOD, AutoShutdown.NEVER, null, null);
     }
 
     public static SupervisorOptions oneForOne() {
@@ -66,7 +79,7 @@ public record SupervisorOptions(Strategy strategy, int maxRestarts, Duration per
     }
 
     public SupervisorOptions maxRestarts(int maxRestarts) {
-        return new SupervisorOptions(strategy, maxRestarts, period, autoShutdown, name);
+        return new SupervisorOptions(strategy, maxRestarts, period, autoShutdown, name, host);
     }
 
     public SupervisorOptions maxSeconds(long seconds) {
@@ -78,20 +91,25 @@ public record SupervisorOptions(Strategy strategy, int maxRestarts, Duration per
     }
 
     public SupervisorOptions period(Duration period) {
-        return new SupervisorOptions(strategy, maxRestarts, period, autoShutdown, name);
+        return new SupervisorOptions(strategy, maxRestarts, period, autoShutdown, name, host);
     }
 
     public SupervisorOptions autoShutdown(AutoShutdown autoShutdown) {
-        return new SupervisorOptions(strategy, maxRestarts, period, autoShutdown, name);
+        return new SupervisorOptions(strategy, maxRestarts, period, autoShutdown, name, host);
     }
 
     public SupervisorOptions name(String name) {
-        return new SupervisorOptions(strategy, maxRestarts, period, autoShutdown, name);
+        return new SupervisorOptions(strategy, maxRestarts, period, autoShutdown, name, host);
+    }
+
+    /** {@return these flags with the supervisor running on the host named {@code host}} */
+    public SupervisorOptions host(String host) {
+        return new SupervisorOptions(strategy, maxRestarts, period, autoShutdown, name, host);
     }
 
     /**
      * Reads Elixir-style flags: {@code strategy}, {@code max_restarts} (or {@code intensity}),
-     * {@code max_seconds} (or {@code period}), {@code auto_shutdown}, {@code name}. Unknown keys are
+     * {@code max_seconds} (or {@code period}), {@code auto_shutdown}, {@code name}, {@code host}. Unknown keys are
      * ignored (OTP does the same). Errors name the flag and the value.
      */
     public static SupervisorOptions fromMap(Map<String, ?> flags) {
@@ -145,6 +163,14 @@ public record SupervisorOptions(Strategy strategy, int maxRestarts, Duration per
                         "supervisor flags: name must be a non-blank string, got " + name);
             }
             opts = opts.name(s);
+        }
+        Object host = flags.get("host");
+        if (host != null) {
+            if (!(host instanceof String s) || s.isBlank()) {
+                throw new InvalidSupervisorFlagsException(Problem.INVALID_HOST,
+                        "supervisor flags: host must be a non-blank host id, got " + host);
+            }
+            opts = opts.host(s);
         }
         return opts;
     }

@@ -218,6 +218,7 @@ final class SupervisorProcess {
         byPid.remove(child.pid);
         child.lastPid = child.pid;
         child.pid = null;
+        child.lastFailure = reason;
         if (child.spec.restart().restartsAfter(reason)) {
             if (dynamic) {
                 byPid.put(child.lastPid, child);
@@ -256,7 +257,9 @@ final class SupervisorProcess {
     /** A child exited and must come back: count it, then apply the strategy. */
     private void restart(Child child) {
         if (!intensity.addRestart(System.nanoTime())) {
-            throw new Exit(ExitReason.SHUTDOWN); // OTP: reached_max_restart_intensity
+            // OTP exits with shutdown here; the detail names the child and its last failure, so
+            // that whoever watches the supervisor can say why it gave up.
+            throw new Exit(ExitReason.shutdown(new IntensityReached(child.spec.id(), child.lastFailure)));
         }
         switch (strategy) {
             case ONE_FOR_ONE -> {
@@ -284,7 +287,8 @@ final class SupervisorProcess {
     private boolean restartOne(Child child) {
         child.restarting = false;
         StartResult r = startChild(child);
-        if (r instanceof StartResult.Failed) {
+        if (r instanceof StartResult.Failed f) {
+            child.lastFailure = f.reason() != null ? f.reason() : f.error();
             return false;
         }
         if (r instanceof StartResult.Ignored && dynamic) {

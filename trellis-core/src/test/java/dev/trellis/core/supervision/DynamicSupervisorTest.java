@@ -48,7 +48,7 @@ class DynamicSupervisorTest extends SupervisorTestBase {
         assertThat(DynamicSupervisor.countChildren(node, sup).specs()).isZero();
         Pid a = child(sup, "a");
         assertThat(DynamicSupervisor.whichChildren(node, sup))
-                .containsExactly(new ChildInfo(null, a, false, ChildType.WORKER, List.of("a")));
+                .containsExactly(new ChildInfo(null, a, false, ChildType.WORKER, List.of("a"), Restart.PERMANENT));
     }
 
     @Test

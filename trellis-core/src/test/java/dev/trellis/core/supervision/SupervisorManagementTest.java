@@ -116,7 +116,7 @@ class SupervisorManagementTest extends SupervisorTestBase {
         Pid sup = start(SupervisorOptions.oneForOne(), w("a"), ChildSpec.supervisor("s", ctx -> StartResult.ignore()));
         List<ChildInfo> kids = Supervisor.whichChildren(node, sup);
         assertThat(kids).hasSize(2);
-        assertThat(kids.get(0)).isEqualTo(new ChildInfo("s", null, false, ChildType.SUPERVISOR, List.of("s")));
+        assertThat(kids.get(0)).isEqualTo(new ChildInfo("s", null, false, ChildType.SUPERVISOR, List.of("s"), Restart.PERMANENT));
         assertThat(kids.get(1).pid()).isEqualTo(pid(sup, "a"));
         assertThat(Supervisor.whichChild(node, sup, "nope")).isNull();
     }

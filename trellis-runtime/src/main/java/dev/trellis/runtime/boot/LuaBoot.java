@@ -4,28 +4,29 @@ import dev.trellis.core.Event;
 import dev.trellis.core.Node;
 import dev.trellis.core.Pid;
 import dev.trellis.core.ProcessException;
+import dev.trellis.core.supervision.StartResult;
 import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaValues;
 import dev.trellis.runtime.entry.Application;
 import dev.trellis.runtime.entry.EntryId;
 import dev.trellis.runtime.entry.GoDuration;
-import dev.trellis.runtime.entry.LifecycleEntry;
 import dev.trellis.runtime.entry.Lifecycle;
+import dev.trellis.runtime.entry.LifecycleEntry;
 import dev.trellis.runtime.entry.LuaFunction;
 import dev.trellis.runtime.entry.LuaProcess;
 import dev.trellis.runtime.entry.LuaService;
 import dev.trellis.runtime.entry.ProcessHost;
 import dev.trellis.runtime.entry.SourceCheck;
+import dev.trellis.runtime.entry.SupervisionEntry;
 import dev.trellis.runtime.lua.LuaErrors;
 import dev.trellis.runtime.lua.LuaProgram;
 import dev.trellis.runtime.lua.LuaRuntime;
 import dev.trellis.runtime.lua.LuaSourceCheck;
 import dev.trellis.runtime.lua.Payloads;
 import dev.trellis.runtime.lua.modules.BuiltInModules;
+import dev.trellis.runtime.lua.supervision.LuaSupervision;
 import java.io.PrintStream;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -33,7 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -96,16 +99,22 @@ public final class LuaBoot implements ApplicationBoot {
             output.out().flush();
             String signal;
             try {
-                signal = signals.await();
+                CompletableFuture.anyOf(signals.received(), b.failure).get();
+                signal = b.failure.isDone() ? "a top-level supervisor exited" : signals.received().join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 signal = "interrupt";
+            } catch (ExecutionException impossible) {
+                throw new IllegalStateException(impossible);
             }
-            output.out().println("trellis: stopping (" + signal + "; Ctrl-C again to exit at once)");
+            output.out().println("trellis: stopping (" + signal + (b.failure.isDone() ? ")" : "; Ctrl-C again to exit at once)"));
             output.out().flush();
             b.stop();
             output.out().println("trellis: stopped");
             output.out().flush();
+            if (b.failure.isDone()) {
+                return ExitCode.FAILED;
+            }
         }
         return ExitCode.OK;
     }
@@ -310,14 +319,49 @@ public final class LuaBoot implements ApplicationBoot {
             this.defaultHost = defaultHost;
         }
 
+        /** Top-level supervisors by entry: stopped in reverse start order, like services. */
+        final Map<EntryId, Node.Watched> supervisors = new LinkedHashMap<>();
+        /** Completed with a message when a top-level supervisor exits by itself: the app has failed. */
+        final CompletableFuture<String> failure = new CompletableFuture<>();
+        private volatile boolean stopping;
+
         void stop() {
+            stopping = true;
             for (LifecycleEntry e : app.stopOrder()) {
                 Node.Watched sup = services.get(e.id());
+                if (sup == null) {
+                    sup = supervisors.get(e.id());
+                }
                 if (sup != null) {
                     stopService(e.lifecycle(), sup);
                 }
             }
             node.stop();
+        }
+
+        /**
+         * Starts a top-level supervisor entry and watches it: if it exits while the app is not
+         * stopping (its restart intensity was exceeded, or a significant child ended it), the app
+         * has failed, and {@link #failure} says which supervisor and why.
+         */
+        void startSupervisor(SupervisionEntry entry, Output output) {
+            StartResult r = new LuaSupervision(runtime).start(null, entry);
+            if (!(r instanceof StartResult.Started started)) {
+                throw new ProcessException(dev.trellis.core.ErrorKind.INTERNAL, "its supervisor did not start: " + r);
+            }
+            Pid pid = started.pid();
+            CompletableFuture<Event> exit = node.watch(pid);
+            supervisors.put(entry.id(), new Node.Watched(pid, exit));
+            exit.thenAccept(e -> {
+                if (stopping) {
+                    return;
+                }
+                String why = "trellis: supervisor " + entry.id() + " (" + pid + ") exited: "
+                        + (e.isError() ? e.error() : "normally");
+                output.err().println(why);
+                output.err().flush();
+                failure.complete(why);
+            });
         }
 
         private void stopService(Lifecycle lc, Node.Watched sup) {
@@ -351,6 +395,7 @@ public final class LuaBoot implements ApplicationBoot {
                         String host = p.host().map(EntryId::toString).orElse(defaultHost);
                         node.spawner().on(host).spawn(runtime.program(p.id()));
                     }
+                    case SupervisionEntry sup -> b.startSupervisor(sup, output);
                     case LuaService s -> {
                         LuaProgram program = runtime.program(s.process());
                         if (program == null) {

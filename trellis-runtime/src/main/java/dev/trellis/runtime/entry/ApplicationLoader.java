@@ -46,7 +46,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * errors); its kind fields and their types (unknown fields are errors, so typos do not pass
  * silently); that {@code source} files exist; duplicate ids; that every reference ({@code imports},
  * {@code process}, {@code host}, {@code lifecycle.requires}, {@code meta.default_host}) names an entry
- * of the right kind; that an auto-started {@code process.lua} has a host; dependency cycles; and Lua
+ * of the right kind; that an auto-started {@code process.lua} and every supervisor have a host; that
+ * supervision trees nest without cycles and no child is auto-started too; dependency cycles; and Lua
  * syntax through the {@link SourceCheck} given to the constructor.
  *
  * <p>YAML files without {@code namespace} or {@code entries} (other configuration) are skipped, and
@@ -85,6 +86,7 @@ public final class ApplicationLoader {
         }
         List<Entry> entries = load.resolveHosts(load.uniqueEntries());
         load.checkReferences();
+        SupervisionTrees.check(entries, problems);
         checkSources(entries, problems);
         Application app = null;
         try {
@@ -316,8 +318,8 @@ public final class ApplicationLoader {
         }
 
         /**
-         * Gives each auto-started process.lua without {@code meta.default_host} the app's only
-         * process.host, or reports that it needs one.
+         * Gives each auto-started process.lua without {@code meta.default_host}, and each supervisor
+         * without {@code host}, the app's only process.host, or reports that it needs one.
          */
         List<Entry> resolveHosts(List<Entry> entries) {
             List<EntryId> hosts = declared.stream()
@@ -336,6 +338,15 @@ public final class ApplicationLoader {
                         problems.add(p.location(), p.id(), "auto-started process.lua needs a host: set"
                                 + " meta.default_host to one of " + hosts.stream().map(EntryId::toString)
                                 .collect(Collectors.joining(", ")));
+                    }
+                }
+                if (entry instanceof SupervisionEntry sup && sup.host().isEmpty()) {
+                    if (hosts.size() == 1) {
+                        entry = sup.onHost(hosts.getFirst());
+                    } else {
+                        problems.add(sup.location(), sup.id(), sup.kind() + " needs a host: set 'host' to "
+                                + (hosts.isEmpty() ? "a process.host entry (the app has none)"
+                                : "one of " + hosts.stream().map(EntryId::toString).collect(Collectors.joining(", "))));
                     }
                 }
                 resolved.add(entry);

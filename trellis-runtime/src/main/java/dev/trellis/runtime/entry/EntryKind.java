@@ -19,6 +19,12 @@ public enum EntryKind {
     PROCESS_LUA("process.lua"),
     /** A supervised process, restarted on failure: {@link LuaService}. */
     PROCESS_SERVICE("process.service"),
+    /** An OTP supervisor with a fixed list of children: {@link SupervisorEntry}. */
+    PROCESS_SUPERVISOR("process.supervisor"),
+    /** An OTP DynamicSupervisor, given children at run time: {@link DynamicSupervisorEntry}. */
+    PROCESS_DYNAMIC_SUPERVISOR("process.dynamic_supervisor"),
+    /** An OTP Task.Supervisor: {@link TaskSupervisorEntry}. */
+    PROCESS_TASK_SUPERVISOR("process.task_supervisor"),
     /** A Lua module other entries import: {@link LuaLibrary}. */
     LIBRARY_LUA("library.lua"),
     /** A Lua function, called by tests and {@code funcs}: {@link LuaFunction}. */

@@ -1,10 +1,17 @@
 package dev.trellis.runtime.entry;
 
+import dev.trellis.core.supervision.AutoShutdown;
+import dev.trellis.core.supervision.DynamicSupervisorOptions;
+import dev.trellis.core.supervision.Restart;
+import dev.trellis.core.supervision.Shutdown;
+import dev.trellis.core.supervision.Strategy;
+import dev.trellis.core.supervision.SupervisorOptions;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +54,9 @@ final class EntryParser {
             case PROCESS_SERVICE -> service(f, id, meta);
             case LIBRARY_LUA -> library(f, id, meta);
             case FUNCTION_LUA -> function(f, id, meta);
+            case PROCESS_SUPERVISOR -> supervisor(f, id, meta);
+            case PROCESS_DYNAMIC_SUPERVISOR -> Optional.of(dynamicSupervisor(f, id, meta));
+            case PROCESS_TASK_SUPERVISOR -> Optional.of(taskSupervisor(f, id, meta));
         };
         f.rejectUnknown(kind.yamlName());
         return entry.map(Entry.class::cast);
@@ -117,6 +127,184 @@ final class EntryParser {
         Map<String, EntryId> imports = imports(f, id);
         f.ignore("pool");   // Wippy's function pool settings; Trellis runs each call as a process
         return source.map(s -> new LuaFunction(id, meta, f.location(), s, method, modules, imports));
+    }
+
+    // ---- supervisors -------------------------------------------------------------------------------
+
+    private Optional<SupervisorEntry> supervisor(Fields f, EntryId id, Meta meta) {
+        Optional<EntryId> host = optionalReference(f, id, "host", Set.of(EntryKind.PROCESS_HOST));
+        rejectControlHost(f, host);
+        Optional<Strategy> strategy = f.requiredString("strategy").flatMap(s -> choice(f, "strategy", s, STRATEGIES));
+        int maxRestarts = f.integer("max_restarts", 0).orElse(SupervisorOptions.DEFAULT_MAX_RESTARTS);
+        Duration period = maxSeconds(f);
+        AutoShutdown autoShutdown = f.string("auto_shutdown").flatMap(s -> choice(f, "auto_shutdown", s, AUTO_SHUTDOWNS))
+                .orElse(AutoShutdown.NEVER);
+        Optional<String> name = registeredName(f, "name");
+        List<SupervisedChild> children = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Fields c : f.mappingList("children").orElse(List.of())) {
+            child(c, id, autoShutdown).ifPresent(child -> {
+                if (ids.add(child.id())) {
+                    children.add(child);
+                } else {
+                    c.problem(c.valueNode(c.has("id") ? "id" : "process"), "duplicate child id '" + child.id()
+                            + "' (each child of a supervisor needs its own id; set 'id' to tell them apart)");
+                }
+            });
+        }
+        if (!f.has("children")) {
+            f.problemAtEntry("missing field 'children'"
+                    + " (a process.supervisor needs a list of children; use a process.dynamic_supervisor to add them at run time)");
+        }
+        Lifecycle lifecycle = lifecycle(f, id, false);
+        return strategy.map(s -> new SupervisorEntry(id, meta, f.location(), host, s, maxRestarts, period, autoShutdown,
+                name, children, lifecycle));
+    }
+
+    /** One item of {@code children}. */
+    private Optional<SupervisedChild> child(Fields c, EntryId supervisor, AutoShutdown autoShutdown) {
+        Optional<EntryId> process = reference(c, supervisor, "process", Reference.CHILD_KINDS);
+        Optional<String> explicitId = c.string("id").filter(s -> {
+            if (s.isBlank()) {
+                c.problem(c.valueNode("id"), "field '" + c.path("id") + "' must not be empty");
+                return false;
+            }
+            return true;
+        });
+        List<Object> args = new ArrayList<>();
+        c.node("args").ifPresent(n -> {
+            if (n instanceof SequenceNode) {
+                c.value("args").ifPresent(v -> args.addAll((List<?>) v));
+            } else {
+                c.problem(n, "field '" + c.path("args") + "' must be a list (each element is one argument of main), got "
+                        + YamlValues.describe(n));
+            }
+        });
+        Restart restart = c.string("restart").flatMap(s -> choice(c, "restart", s, RESTARTS)).orElse(Restart.PERMANENT);
+        Optional<Shutdown> shutdown = c.node("shutdown").flatMap(n -> shutdown(c));
+        boolean significant = c.bool("significant").orElse(false);
+        if (significant && restart == Restart.PERMANENT) {
+            c.problem(c.valueNode("significant"), "field '" + c.path("significant") + "': a permanent child cannot be"
+                    + " significant (use restart: transient or temporary)");
+        } else if (significant && autoShutdown == AutoShutdown.NEVER) {
+            c.problem(c.valueNode("significant"), "field '" + c.path("significant") + "': significant children need"
+                    + " the supervisor's auto_shutdown to be any_significant or all_significant");
+        }
+        Optional<String> name = registeredName(c, "name");
+        Optional<EntryId> host = optionalReference(c, supervisor, "host", Set.of(EntryKind.PROCESS_HOST));
+        rejectControlHost(c, host);
+        c.rejectUnknown("a child of process.supervisor");
+        return process.map(p -> new SupervisedChild(explicitId.orElse(p.name()), p, args, restart, shutdown,
+                significant, name, host, c.location()));
+    }
+
+    private DynamicSupervisorEntry dynamicSupervisor(Fields f, EntryId id, Meta meta) {
+        Optional<EntryId> host = optionalReference(f, id, "host", Set.of(EntryKind.PROCESS_HOST));
+        rejectControlHost(f, host);
+        int maxChildren = maxChildren(f);
+        int maxRestarts = f.integer("max_restarts", 0).orElse(SupervisorOptions.DEFAULT_MAX_RESTARTS);
+        Duration period = maxSeconds(f);
+        List<Object> extraArgs = new ArrayList<>();
+        f.node("extra_args").ifPresent(n -> {
+            if (n instanceof SequenceNode) {
+                f.value("extra_args").ifPresent(v -> extraArgs.addAll((List<?>) v));
+            } else {
+                f.problem(n, "field 'extra_args' must be a list (put before each child's own arguments), got "
+                        + YamlValues.describe(n));
+            }
+        });
+        Optional<String> name = registeredName(f, "name");
+        Lifecycle lifecycle = lifecycle(f, id, false);
+        return new DynamicSupervisorEntry(id, meta, f.location(), host, maxChildren, maxRestarts, period, extraArgs,
+                name, lifecycle);
+    }
+
+    private TaskSupervisorEntry taskSupervisor(Fields f, EntryId id, Meta meta) {
+        Optional<EntryId> host = optionalReference(f, id, "host", Set.of(EntryKind.PROCESS_HOST));
+        rejectControlHost(f, host);
+        int maxChildren = maxChildren(f);
+        Optional<String> name = registeredName(f, "name");
+        Lifecycle lifecycle = lifecycle(f, id, false);
+        return new TaskSupervisorEntry(id, meta, f.location(), host, maxChildren, name, lifecycle);
+    }
+
+    private static final Map<String, Strategy> STRATEGIES = Map.of("one_for_one", Strategy.ONE_FOR_ONE,
+            "one_for_all", Strategy.ONE_FOR_ALL, "rest_for_one", Strategy.REST_FOR_ONE);
+    private static final Map<String, Restart> RESTARTS = Map.of("permanent", Restart.PERMANENT,
+            "transient", Restart.TRANSIENT, "temporary", Restart.TEMPORARY);
+    private static final Map<String, AutoShutdown> AUTO_SHUTDOWNS = Map.of("never", AutoShutdown.NEVER,
+            "any_significant", AutoShutdown.ANY_SIGNIFICANT, "all_significant", AutoShutdown.ALL_SIGNIFICANT);
+
+    /** One of a fixed set of words, or a problem listing them (with a "did you mean"). */
+    private static <T> Optional<T> choice(Fields f, String key, String word, Map<String, T> choices) {
+        T value = choices.get(word);
+        if (value == null) {
+            List<String> names = choices.keySet().stream().sorted().toList();
+            f.problem(f.valueNode(key), "field '" + f.path(key) + "' must be one of " + String.join(", ", names)
+                    + ", got \"" + word + "\"" + Spelling.didYouMean(word, names));
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /** {@code shutdown}: brutal_kill, infinity, or a duration such as 5s. */
+    private static Optional<Shutdown> shutdown(Fields c) {
+        Optional<String> text = c.string("shutdown");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (text.get()) {
+            case "brutal_kill" -> Optional.of(new Shutdown.BrutalKill());
+            case "infinity" -> Optional.of(new Shutdown.Infinity());
+            default -> {
+                try {
+                    Duration d = GoDuration.parse(text.get());
+                    if (d.isNegative()) {
+                        c.problem(c.valueNode("shutdown"), "field '" + c.path("shutdown") + "' must not be negative, got "
+                                + text.get());
+                        yield Optional.empty();
+                    }
+                    yield Optional.of(new Shutdown.Timeout(d));
+                } catch (IllegalArgumentException e) {
+                    c.problem(c.valueNode("shutdown"), "field '" + c.path("shutdown") + "' must be brutal_kill, infinity"
+                            + " or a duration such as 5s: " + e.getMessage());
+                    yield Optional.empty();
+                }
+            }
+        };
+    }
+
+    /** {@code max_seconds}: a positive integer of seconds (default 5). */
+    private static Duration maxSeconds(Fields f) {
+        return f.integer("max_seconds", 1).map(s -> Duration.ofSeconds(s)).orElse(SupervisorOptions.DEFAULT_PERIOD);
+    }
+
+    /** {@code max_children}: an integer >= 0 or {@code infinity} (the default). */
+    private static int maxChildren(Fields f) {
+        Optional<Node> node = f.node("max_children");
+        if (node.isEmpty()) {
+            return DynamicSupervisorOptions.INFINITY;
+        }
+        if (node.get() instanceof ScalarNode scalar && "infinity".equals(YamlValues.scalar(scalar))) {
+            return DynamicSupervisorOptions.INFINITY;
+        }
+        return f.integer("max_children", 0).orElse(DynamicSupervisorOptions.INFINITY);
+    }
+
+    private static Optional<String> registeredName(Fields f, String key) {
+        return f.string(key).filter(s -> {
+            if (s.isBlank()) {
+                f.problem(f.valueNode(key), "field '" + f.path(key) + "' must not be empty");
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private static void rejectControlHost(Fields f, Optional<EntryId> host) {
+        if (host.filter(ProcessHost.CONTROL_HOST::equals).isPresent()) {
+            f.problem(f.valueNode("host"), "field '" + f.path("host") + "' may not be " + ProcessHost.CONTROL_HOST
+                    + " (reserved for Trellis's own watchers); name a process.host entry");
+        }
     }
 
     // ---- shared fields ---------------------------------------------------------------------------

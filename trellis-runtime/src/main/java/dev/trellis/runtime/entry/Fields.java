@@ -77,6 +77,11 @@ final class Fields {
         problems.add(at(at), entry, message);
     }
 
+    /** A problem of the mapping as a whole, reported at its first line. */
+    void problemAtEntry(String message) {
+        problems.add(location(), entry, message);
+    }
+
     /** {@code prefix + key}: the dotted name of a field, as messages show it. */
     String path(String key) {
         return prefix + key;
@@ -230,6 +235,30 @@ final class Fields {
             }
             problem(n, "field '" + path(key) + "' must be a mapping, got " + YamlValues.describe(n));
             return Optional.empty();
+        });
+    }
+
+    /**
+     * A list of mappings, each read with paths prefixed {@code key[i].}; an item that is not a
+     * mapping is reported and left out.
+     */
+    Optional<List<Fields>> mappingList(String key) {
+        return node(key).flatMap(n -> {
+            if (!(n instanceof SequenceNode sequence)) {
+                problem(n, "field '" + path(key) + "' must be a list of mappings, got " + YamlValues.describe(n));
+                return Optional.empty();
+            }
+            List<Fields> items = new ArrayList<>();
+            List<Node> values = sequence.getValue();
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof MappingNode mapping) {
+                    items.add(new Fields(mapping, file, entry, path(key) + "[" + i + "].", problems));
+                } else {
+                    problem(values.get(i), "field '" + path(key) + "[" + i + "]' must be a mapping, got "
+                            + YamlValues.describe(values.get(i)));
+                }
+            }
+            return Optional.of(items);
         });
     }
 

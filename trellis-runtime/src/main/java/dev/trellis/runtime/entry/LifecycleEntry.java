@@ -12,7 +12,7 @@ import java.util.List;
  * for (LifecycleEntry entry : app.stopOrder()) stop(entry, entry.lifecycle().stopTimeout());
  * }</pre>
  */
-public sealed interface LifecycleEntry extends Entry permits ProcessHost, LuaService, LuaProcess {
+public sealed interface LifecycleEntry extends Entry permits ProcessHost, LuaService, LuaProcess, SupervisionEntry {
 
     Lifecycle lifecycle();
 

@@ -16,7 +16,12 @@ record Reference(EntryId from, Location at, String field, EntryId target, Set<En
 
     /** Kinds that can be started and required: {@link LifecycleEntry}. */
     static final Set<EntryKind> LIFECYCLE_KINDS =
-            Set.of(EntryKind.PROCESS_HOST, EntryKind.PROCESS_SERVICE, EntryKind.PROCESS_LUA);
+            Set.of(EntryKind.PROCESS_HOST, EntryKind.PROCESS_SERVICE, EntryKind.PROCESS_LUA,
+                    EntryKind.PROCESS_SUPERVISOR, EntryKind.PROCESS_DYNAMIC_SUPERVISOR, EntryKind.PROCESS_TASK_SUPERVISOR);
+
+    /** Kinds a supervisor can run as a child: a Lua process or another supervisor. */
+    static final Set<EntryKind> CHILD_KINDS = Set.of(EntryKind.PROCESS_LUA, EntryKind.PROCESS_SUPERVISOR,
+            EntryKind.PROCESS_DYNAMIC_SUPERVISOR, EntryKind.PROCESS_TASK_SUPERVISOR);
 
     Reference {
         expected = Set.copyOf(expected);

@@ -10,6 +10,7 @@ import dev.trellis.runtime.entry.LuaEntry;
 import dev.trellis.runtime.entry.LuaFunction;
 import dev.trellis.runtime.entry.LuaLibrary;
 import dev.trellis.runtime.entry.LuaProcess;
+import dev.trellis.runtime.entry.SupervisionEntry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -43,6 +44,7 @@ public final class LuaRuntime {
     private final LuaModules builtIns;
     private final Map<EntryId, LuaProgram> programs = new HashMap<>();
     private final Map<EntryId, Prototype> libraries = new HashMap<>();
+    private final Map<EntryId, SupervisionEntry> supervisors = new HashMap<>();
     private final PrintStream out;
     private final LuaState.ModuleLoader loader = LuaRuntime::require;
     private final KillSnapshots killSnapshots = new KillSnapshots();
@@ -63,6 +65,9 @@ public final class LuaRuntime {
         Map<Path, Prototype> chunks = new HashMap<>();
         for (LuaLibrary lib : app.entriesOf(LuaLibrary.class)) {
             libraries.put(lib.id(), chunks.computeIfAbsent(lib.source(), LuaState::compileFile));
+        }
+        for (SupervisionEntry sup : app.entriesOf(SupervisionEntry.class)) {
+            supervisors.put(sup.id(), sup);
         }
         for (LuaEntry e : app.entriesOf(LuaEntry.class)) {
             String method = switch (e) {
@@ -108,6 +113,11 @@ public final class LuaRuntime {
     public LuaProgram program(String id) {
         EntryId entryId = EntryId.parseOrNull(id);
         return entryId == null ? null : programs.get(entryId);
+    }
+
+    /** {@return the supervisor entry with that id ({@code process.supervisor} and kin), or null} */
+    public SupervisionEntry supervision(EntryId id) {
+        return supervisors.get(id);
     }
 
     /** {@return the shared globals and the built-in modules} */
