@@ -139,7 +139,7 @@ final class EntryParser {
         Duration period = maxSeconds(f);
         AutoShutdown autoShutdown = f.string("auto_shutdown").flatMap(s -> choice(f, "auto_shutdown", s, AUTO_SHUTDOWNS))
                 .orElse(AutoShutdown.NEVER);
-        Optional<String> name = registeredName(f, "name");
+        Optional<String> name = supervisorName(f, id);
         List<SupervisedChild> children = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Fields c : f.mappingList("children").orElse(List.of())) {
@@ -213,7 +213,7 @@ final class EntryParser {
                         + YamlValues.describe(n));
             }
         });
-        Optional<String> name = registeredName(f, "name");
+        Optional<String> name = supervisorName(f, id);
         Lifecycle lifecycle = lifecycle(f, id, false);
         return new DynamicSupervisorEntry(id, meta, f.location(), host, maxChildren, maxRestarts, period, extraArgs,
                 name, lifecycle);
@@ -223,7 +223,7 @@ final class EntryParser {
         Optional<EntryId> host = optionalReference(f, id, "host", Set.of(EntryKind.PROCESS_HOST));
         rejectControlHost(f, host);
         int maxChildren = maxChildren(f);
-        Optional<String> name = registeredName(f, "name");
+        Optional<String> name = supervisorName(f, id);
         Lifecycle lifecycle = lifecycle(f, id, false);
         return new TaskSupervisorEntry(id, meta, f.location(), host, maxChildren, name, lifecycle);
     }
@@ -288,6 +288,14 @@ final class EntryParser {
             return DynamicSupervisorOptions.INFINITY;
         }
         return f.integer("max_children", 0).orElse(DynamicSupervisorOptions.INFINITY);
+    }
+
+    /**
+     * The name a supervisor entry registers under: {@code registered_name}, or else the entry's own
+     * name, so that {@code supervisor.which_children("queue_sup")} finds the entry {@code queue_sup}.
+     */
+    private static Optional<String> supervisorName(Fields f, EntryId id) {
+        return f.has("registered_name") ? registeredName(f, "registered_name") : Optional.of(id.name());
     }
 
     private static Optional<String> registeredName(Fields f, String key) {

@@ -64,6 +64,7 @@ public final class BuiltInModules implements LuaModules {
         Map<String, Object> m = new TreeMap<>();
         m.put("time", TimeModule.create());
         m.put("ctx", SpawnerModule.ctxModule());
+        m.put("supervisor", SupervisorModule.create());
         modules = Collections.unmodifiableMap(m);
     }
 
