@@ -203,7 +203,7 @@ function T.significant()
     process.monitor(sup)
     process.send(pid_of(sup, "main"), "exit")
     local e = assert(await_exit(sup))
-    check(tostring(e.result.error or e.result.value or "shutdown"):find("shutdown", 1, true) or e.result.error == nil)
+    check(e.result.error and tostring(e.result.error):find("shutdown", 1, true), "exits with shutdown: " .. tostring(e.result.error))
     return true
 end
 

@@ -64,7 +64,7 @@ class ApplicationProblemsTest {
         assertThat(problems).containsExactly(
                 at("_index.yaml", 6) + "entry 'app:processes': field 'host.workers' must be a positive integer, got string \"x\"",
                 at("_index.yaml", 8) + "entry 'app:pool': unknown kind 'process.go' (known kinds: process.host, process.lua, "
-                        + "process.service, library.lua, function.lua)",
+                        + "process.service, process.supervisor, process.dynamic_supervisor, process.task_supervisor, library.lua, function.lua)",
                 at("_index.yaml", 11) + "entry 'app:worker': source file not found: " + tmp.resolve("missing.lua"),
                 at("_index.yaml", 13) + "entry 'app:worker': field 'imports.util' names 'app.lib:util', which is not an entry of this app",
                 problems.get(4),
@@ -99,7 +99,8 @@ class ApplicationProblemsTest {
                 at("_index.yaml", 9) + "entry 'app:svc': field 'host' names 'app:worker', which is a process.lua, not a process.host",
                 at("_index.yaml", 13) + "entry 'app:user': field 'imports.w' names 'app:worker', which is a process.lua, not a library.lua",
                 at("_index.yaml", 14) + "entry 'app:user': field 'lifecycle.requires' names 'app:lib', which is a library.lua, "
-                        + "not one of process.host, process.lua, process.service");
+                        + "not one of process.dynamic_supervisor, process.host, process.lua, process.service, process.supervisor,"
+                        + " process.task_supervisor");
     }
 
     @Test
