@@ -17,7 +17,7 @@
 -define(GROUP, 10).
 -export([spawn_exit/1, idle_memory/1, ping_pong/1, ring/1, fan_in/1, link_cascade/1,
          monitor_down/1, sup_restart/1, sup_restart_storm/1, sup_one_for_all/1,
-         lua_spawn_exit/1, lua_idle/1, lua_ping_pong/1]).
+         lua_spawn_exit/1, lua_idle/1, lua_ping_pong/1, lua_sup_restart/1]).
 %% supervisor callback and child start functions of the supervision rows
 -export([init/1, start_crashing/1, start_member/2]).
 
@@ -28,7 +28,7 @@
 workloads() ->
     [spawn_exit, idle_memory, ping_pong, ring, fan_in, link_cascade, monitor_down,
      sup_restart, sup_restart_storm, sup_one_for_all,
-     lua_spawn_exit, lua_idle, lua_ping_pong].
+     lua_spawn_exit, lua_idle, lua_ping_pong, lua_sup_restart].
 
 main([Name, SizeArg, WarmupArg, RunsArg]) ->
     Size = list_to_integer(SizeArg),
@@ -208,6 +208,10 @@ await_down(N) -> receive {'DOWN', _, process, _, normal} -> await_down(N - 1) en
 sup_restart(N) -> restart_latency(N).
 
 sup_restart_storm(N) -> restart_latency(N).
+
+%% lua_sup_restart: the twin of the Lua row is the same OTP supervisor restarting an Erlang
+%% process (Erlang has no Lua); the Lua row's size.
+lua_sup_restart(N) -> restart_latency(N).
 
 restart_latency(N) ->
     quiet_supervisor_reports(),

@@ -42,4 +42,12 @@ function M.ping(driver, peer, n)
     return n
 end
 
+-- lua_sup_restart: a child of the YAML supervisor bench:crash_sup. Tells the driver (registered
+-- as "bench_driver") its pid, then raises on its first message: the supervisor restarts it.
+function M.crasher()
+    process.send("bench_driver", "started", process.pid())
+    process.inbox():receive()
+    error("crash", 0)
+end
+
 return M

@@ -31,7 +31,8 @@ public final class Workloads {
             new SupOneForAll(),
             new LuaSpawnExit(),
             new LuaIdle(),
-            new LuaPingPong());
+            new LuaPingPong(),
+            new LuaSupRestart());
 
     private Workloads() {
     }

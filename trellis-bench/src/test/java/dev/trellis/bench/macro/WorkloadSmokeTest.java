@@ -48,7 +48,7 @@ class WorkloadSmokeTest {
         }
         assertThat(names).contains("spawn_exit", "idle_memory", "ping_pong", "ring", "fan_in",
                 "link_cascade", "monitor_down", "sup_restart", "sup_restart_storm", "sup_one_for_all",
-                "lua_spawn_exit", "lua_idle", "lua_ping_pong");
+                "lua_spawn_exit", "lua_idle", "lua_ping_pong", "lua_sup_restart");
     }
 
     @Test
