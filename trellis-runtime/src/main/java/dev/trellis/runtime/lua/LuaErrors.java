@@ -13,7 +13,9 @@ import dev.trellis.lua.LuaValues;
 /**
  * Error values as Lua sees them: a userdata wrapping a core {@link ProcessError}, with
  * {@code tostring(err)}, {@code err:kind()}, {@code err:message()}, {@code err:retryable()} and
- * {@code "prefix: " .. err} (a {@code __concat} metamethod), as Wippy's error objects.
+ * {@code "prefix: " .. err} (a {@code __concat} metamethod), as Wippy's error objects. Every
+ * string function reads an error object as its message ({@link ErrorUserdata}), so
+ * {@code string.find(err, "not found")} works as in Wippy.
  *
  * <pre>{@code
  * LuaUserdata err = LuaErrors.object(ProcessError.of(ErrorKind.NOT_FOUND, "process not found"));
@@ -85,7 +87,7 @@ public final class LuaErrors {
 
     /** {@return a Lua error object for {@code error}} */
     public static LuaUserdata object(ProcessError error) {
-        return new LuaUserdata(error, METATABLE);
+        return new ErrorUserdata(error, METATABLE);
     }
 
     /** {@return a Lua error object with kind INVALID and {@code message}} */
@@ -175,6 +177,11 @@ public final class LuaErrors {
             return d.retryable;
         }
         return true;
+    }
+
+    /** {@return what an error reads as where Lua expects a string: its message, as a Lua string} */
+    static String text(ProcessError e) {
+        return luaMessage(e);
     }
 
     /** {@return the message of an error as a Lua string} */

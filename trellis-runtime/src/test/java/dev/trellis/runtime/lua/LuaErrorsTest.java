@@ -49,4 +49,19 @@ class LuaErrorsTest {
         assertThat(LuaErrors.fromReturn(false)).isNull();
         assertThat(LuaErrors.fromReturn(12L)).isNull();
     }
+
+    @Test
+    void stringFunctionsReadAnErrorObjectAsItsMessage() {
+        Object err = LuaErrors.object(ProcessError.of(ErrorKind.NOT_FOUND, "process not found"));
+        Object[] r = run("local e = ...; return string.find(e, 'not found'), string.upper(e), ('%s!'):format(e),"
+                + " table.concat({e, 'x'}, ' '), type(e)", err);
+        assertThat(r).containsExactly(9L, "PROCESS NOT FOUND", "process not found!", "process not found x", "userdata");
+    }
+
+    @Test
+    void aUserdataThatIsNotAnErrorIsStillRejectedByStringFunctions() {
+        Object other = new dev.trellis.lua.LuaUserdata("text", null);
+        assertThatThrownBy(() -> run("return string.len(...)", other)).isInstanceOf(LuaError.class)
+                .hasMessageContaining("bad argument #1 to 'len' (string expected, got userdata)");
+    }
 }
