@@ -105,6 +105,11 @@ public final class LuaErrors {
         return fail(ProcessError.of(kind, message));
     }
 
+    /** {@return the pair {@code nil, err} for bad input that retrying cannot fix ({@code err:retryable()} is false)} */
+    public static Object[] failNotRetryable(ErrorKind kind, String message) {
+        return fail(new ProcessError(kind, message, new Details(null, Boolean.FALSE, null, null)));
+    }
+
     /** {@return whether {@code v} is a Lua error object} */
     public static boolean isErrorObject(Object v) {
         return v instanceof LuaUserdata u && u.getMetatable() == METATABLE;
