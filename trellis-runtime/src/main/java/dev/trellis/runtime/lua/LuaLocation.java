@@ -31,7 +31,7 @@ import java.util.Locale;
 public final class LuaLocation extends LuaUserdata {
 
     private static final LuaTable METATABLE = new LuaTable();
-    private static final DateTimeFormatter SHORT_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
+    private static final DateTimeFormatter SHORT_NAME = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
     /** {@code time.utc}. */
     public static final LuaLocation UTC = new LuaLocation("UTC", ZoneOffset.UTC, true);
