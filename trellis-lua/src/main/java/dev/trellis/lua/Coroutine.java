@@ -123,6 +123,14 @@ public final class Coroutine {
         return Errors.traceback(this, null);
     }
 
+    /**
+     * {@return the Lua functions on this coroutine's stack, innermost first} Java functions are
+     * left out. Call it on the thread that runs the state.
+     */
+    public java.util.List<LuaStackFrame> stackFrames() {
+        return Errors.frames(this);
+    }
+
     /** True once the body returned or failed. */
     public boolean isDead() {
         return status == Status.DEAD;

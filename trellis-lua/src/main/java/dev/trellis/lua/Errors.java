@@ -311,6 +311,24 @@ final class Errors {
         };
     }
 
+    /** The Lua frames of {@code co}, innermost first, for {@link Coroutine#stackFrames()}. */
+    static java.util.List<LuaStackFrame> frames(Coroutine co) {
+        java.util.List<LuaStackFrame> out = new java.util.ArrayList<>(co.depth);
+        for (int d = co.depth - 1; d >= 0; d--) {
+            CallFrame f = co.frames[d];
+            boolean main = f.p.lineDefined == 0;
+            String name = "";
+            if (!main && d > 0) {
+                String described = describe(co, d);
+                // describe gives "function 'f'", "local 'f'", "method 'm'", "field 'f'"...: keep the name
+                int q = described.indexOf('\'');
+                if (q >= 0 && described.endsWith("'")) name = described.substring(q + 1, described.length() - 1);
+            }
+            out.add(new LuaStackFrame(f.p.source, f.p.lineAt(f.pc - 1), name, main ? "main" : "Lua"));
+        }
+        return out;
+    }
+
     private static String describe(Coroutine co, int d) {
         CallFrame f = co.frames[d];
         if (f.p.lineDefined == 0) return "main chunk";

@@ -80,11 +80,12 @@ public final class LuaArgs {
         return Arith.toDouble(checkNumber(args, i, fname));
     }
 
-    /** A string; numbers are converted as Lua converts them. */
+    /** A string; numbers are converted as Lua converts them, a {@link TextValue} gives its text. */
     public static String checkString(Object[] args, int i, String fname) {
         Object v = arg(args, i);
         if (v instanceof String s) return s;
         if (v instanceof Long || v instanceof Double) return LuaValues.tostring(v);
+        if (v instanceof TextValue t) return t.luaText();
         throw typeError(args, i, fname, "string");
     }
 

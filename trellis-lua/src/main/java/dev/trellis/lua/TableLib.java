@@ -62,6 +62,7 @@ final class TableLib {
                 Object v = get(L, tbl, k);
                 if (v instanceof String s) sb.append(s);
                 else if (v instanceof Long || v instanceof Double) sb.append(LuaValues.tostring(v));
+                else if (v instanceof TextValue tv) sb.append(tv.luaText());
                 else throw LuaError.runtime("invalid value (" + LuaValues.typeName(v) + ") at index " + k + " in table for 'concat'");
                 if (k < j) sb.append(sep);
                 if (sb.length() > L.maxStringSize) throw LuaError.runtime("resulting string too large");

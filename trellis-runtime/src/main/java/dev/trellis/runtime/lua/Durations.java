@@ -6,8 +6,8 @@ import dev.trellis.runtime.entry.GoDuration;
 import java.time.Duration;
 
 /**
- * Durations as Lua code gives them (spec §5): a number of nanoseconds, or a Go duration string
- * ({@code "300ms"}, {@code "1.5h"}, {@code "5us"}).
+ * Durations as Lua code gives them: a number of nanoseconds, a Go duration string
+ * ({@code "300ms"}, {@code "1.5h"}, {@code "5us"}), or a Duration object ({@link LuaDuration}).
  *
  * <pre>{@code
  * Durations.of("5ms", "time.sleep");   // PT0.005S
@@ -27,6 +27,9 @@ public final class Durations {
      * @throws IllegalArgumentException naming the function and the bad value
      */
     public static Duration of(Object v, String fname) {
+        if (v instanceof LuaDuration d) {
+            return Duration.ofNanos(d.nanos());
+        }
         if (v instanceof Long n) {
             return Duration.ofNanos(n);
         }
@@ -43,13 +46,13 @@ public final class Durations {
                 throw new IllegalArgumentException(fname + ": " + e.getMessage());
             }
         }
-        throw new IllegalArgumentException(fname + ": invalid duration: expected a number of nanoseconds or a string"
-                + " like \"5ms\", got " + LuaValues.typeName(v));
+        throw new IllegalArgumentException(fname + ": invalid duration: expected a number of nanoseconds, a string"
+                + " like \"5ms\" or a Duration, got " + LuaValues.typeName(v));
     }
 
     /** {@return whether {@code v} reads as a duration} */
     public static boolean isDuration(Object v) {
-        if (v instanceof Long || v instanceof Double) {
+        if (v instanceof LuaDuration || v instanceof Long || v instanceof Double) {
             return true;
         }
         if (v instanceof String s) {

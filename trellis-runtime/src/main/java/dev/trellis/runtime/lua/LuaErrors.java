@@ -5,15 +5,19 @@ import dev.trellis.core.ProcessError;
 import dev.trellis.core.ProcessException;
 import dev.trellis.lua.JavaFunction;
 import dev.trellis.lua.LuaError;
+import dev.trellis.lua.LuaStackFrame;
 import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 import dev.trellis.lua.LuaValues;
+import java.util.List;
 
 /**
  * Error values as Lua sees them: a userdata wrapping a core {@link ProcessError}, with
  * {@code tostring(err)}, {@code err:kind()}, {@code err:message()}, {@code err:retryable()} and
- * {@code "prefix: " .. err} (a {@code __concat} metamethod), as Wippy's error objects.
+ * {@code "prefix: " .. err} (a {@code __concat} metamethod), as Wippy's error objects. Every
+ * string function reads an error object as its message ({@link ErrorUserdata}), so
+ * {@code string.find(err, "not found")} works as in Wippy.
  *
  * <pre>{@code
  * LuaUserdata err = LuaErrors.object(ProcessError.of(ErrorKind.NOT_FOUND, "process not found"));
@@ -38,9 +42,10 @@ public final class LuaErrors {
     }
 
     /**
-     * What {@code errors.new}/{@code errors.wrap} add to a core error: a kind that the core has no
-     * constant for ({@code TIMEOUT}, {@code CANCELED}…), an explicit retryable flag, details (a
-     * frozen-by-copy Lua table), and the error it wraps. Immutable.
+     * What {@code errors.new}/{@code errors.wrap} add to a core error: the Lua kind when the core
+     * kind does not carry it ({@code "Timeout"}, {@code ""} for unknown…), an explicit retryable
+     * flag, details (a frozen-by-copy Lua table), the error it wraps with the context it was
+     * wrapped in, and the Lua stack where it was made. Immutable.
      */
     public static final class Details extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -48,16 +53,25 @@ public final class LuaErrors {
         final Boolean retryable;
         final transient Object details;
         final ProcessError wrapped;
+        final String context;
+        final transient List<LuaStackFrame> stack;
 
         public Details(String kind, Boolean retryable, Object details, ProcessError wrapped) {
+            this(kind, retryable, details, wrapped, null, null);
+        }
+
+        public Details(String kind, Boolean retryable, Object details, ProcessError wrapped, String context,
+                List<LuaStackFrame> stack) {
             super(kind, null, false, false);
             this.kind = kind;
             this.retryable = retryable;
             this.details = details;
             this.wrapped = wrapped;
+            this.context = context;
+            this.stack = stack == null ? null : List.copyOf(stack);
         }
 
-        /** {@return the kind, or null for the core error's own} */
+        /** {@return the Lua kind, or null for the core error's own} */
         public String kind() {
             return kind;
         }
@@ -76,6 +90,16 @@ public final class LuaErrors {
         public ProcessError wrapped() {
             return wrapped;
         }
+
+        /** {@return the context {@code errors.wrap} was given, or null} */
+        public String context() {
+            return context;
+        }
+
+        /** {@return the Lua frames where the error was made, innermost first, or null} */
+        public List<LuaStackFrame> stack() {
+            return stack;
+        }
     }
 
     private static final LuaTable METATABLE = buildMetatable();
@@ -85,7 +109,7 @@ public final class LuaErrors {
 
     /** {@return a Lua error object for {@code error}} */
     public static LuaUserdata object(ProcessError error) {
-        return new LuaUserdata(error, METATABLE);
+        return new ErrorUserdata(error, METATABLE);
     }
 
     /** {@return a Lua error object with kind INVALID and {@code message}} */
@@ -101,6 +125,11 @@ public final class LuaErrors {
     /** {@return the pair {@code nil, err} with kind and message} */
     public static Object[] fail(ErrorKind kind, String message) {
         return fail(ProcessError.of(kind, message));
+    }
+
+    /** {@return the pair {@code nil, err} for bad input that retrying cannot fix ({@code err:retryable()} is false)} */
+    public static Object[] failNotRetryable(ErrorKind kind, String message) {
+        return fail(new ProcessError(kind, message, new Details(null, Boolean.FALSE, null, null)));
     }
 
     /** {@return whether {@code v} is a Lua error object} */
@@ -155,12 +184,23 @@ public final class LuaErrors {
         return fail(ErrorKind.INVALID, String.valueOf(e.getMessage()));
     }
 
-    /** {@return the kind of an error as Lua sees it: the core kind's name unless errors.new gave another} */
+    /** {@return the kind of an error as Lua sees it ({@link ErrorKinds}): the one errors.new gave, else the core kind's} */
     public static String kindOf(ProcessError e) {
         if (e.cause() instanceof Details d && d.kind != null) {
             return d.kind;
         }
-        return e.kind().name();
+        return ErrorKinds.lua(e.kind());
+    }
+
+    /**
+     * {@return {@code err:retryable()}: the flag errors.new or the runtime set, false for an error a
+     * script returned, nil (null) when nobody said}
+     */
+    public static Boolean retryableFlag(ProcessError e) {
+        if (e.cause() instanceof ScriptReturn) {
+            return Boolean.FALSE;
+        }
+        return e.cause() instanceof Details d ? d.retryable : null;
     }
 
     /**
@@ -177,9 +217,49 @@ public final class LuaErrors {
         return true;
     }
 
-    /** {@return the message of an error as a Lua string} */
+    /** {@return what an error reads as where Lua expects a string: its message, as a Lua string} */
+    static String text(ProcessError e) {
+        return luaMessage(e);
+    }
+
+    /**
+     * {@return {@code err:message()} as a Lua string} The core message of a wrapped error is
+     * {@code "context: inner"} (what logs show); Lua sees the inner text only, as in Wippy, and
+     * finds the context in {@code err:stack()}.
+     */
     public static String luaMessage(ProcessError e) {
-        return LuaStrings.fromJava(e.message());
+        String m = e.message();
+        if (e.cause() instanceof Details d && d.context != null && m.startsWith(d.context + ": ")) {
+            m = m.substring(d.context.length() + 2);
+        }
+        return LuaStrings.fromJava(m);
+    }
+
+    /**
+     * {@return {@code err:stack()}: for the error and each error it wraps, its context on a line,
+     * then one line {@code "  source:line (name)"} per Lua frame where it was made}
+     */
+    public static String stackText(ProcessError e) {
+        StringBuilder sb = new StringBuilder();
+        for (ProcessError cur = e; cur != null; cur = cur.cause() instanceof Details d ? d.wrapped : null) {
+            if (!(cur.cause() instanceof Details d)) {
+                break;
+            }
+            if (d.context != null) {
+                sb.append(d.context).append('\n');
+            }
+            if (d.stack != null) {
+                for (LuaStackFrame f : d.stack) {
+                    sb.append("  ").append(f.source()).append(':').append(f.line()).append(" (").append(f.name()).append(")\n");
+                }
+            }
+        }
+        return LuaStrings.fromJava(sb.toString());
+    }
+
+    /** {@return the Lua frames where the error was made, or null when it was not made in Lua} */
+    public static List<LuaStackFrame> stackOf(ProcessError e) {
+        return e.cause() instanceof Details d ? d.stack : null;
     }
 
     private static LuaTable buildMetatable() {
@@ -187,7 +267,8 @@ public final class LuaErrors {
         methods.rawset("kind", JavaFunction.of("kind", (s, a) -> new Object[] {kindOf(self(a, "kind"))}));
         methods.rawset("message", JavaFunction.of("message", (s, a) -> new Object[] {luaMessage(self(a, "message"))}));
         methods.rawset("retryable", JavaFunction.of("retryable",
-                (s, a) -> new Object[] {retryable(self(a, "retryable"))}));
+                (s, a) -> new Object[] {retryableFlag(self(a, "retryable"))}));
+        methods.rawset("stack", JavaFunction.of("stack", (s, a) -> new Object[] {stackText(self(a, "stack"))}));
         methods.rawset("details", JavaFunction.of("details", (s, a) -> new Object[] {details(self(a, "details"))}));
         methods.rawset("unwrap", JavaFunction.of("unwrap", (s, a) -> new Object[] {unwrapped(self(a, "unwrap"))}));
         LuaTable mt = new LuaTable();

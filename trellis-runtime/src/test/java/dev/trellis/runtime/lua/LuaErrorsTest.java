@@ -20,8 +20,8 @@ class LuaErrorsTest {
     void errorObjectsPrintConcatenateAndAnswerKindAndMessage() {
         Object err = LuaErrors.object(ProcessError.of(ErrorKind.NOT_FOUND, "process not found"));
         Object[] r = run("local e = ...; return tostring(e), e:kind(), e:message(), 'x: ' .. e, e .. '!', e:retryable()", err);
-        assertThat(r).containsExactly("process not found", "NOT_FOUND", "process not found", "x: process not found",
-                "process not found!", true);
+        assertThat(r).containsExactly("process not found", "NotFound", "process not found", "x: process not found",
+                "process not found!", null);
     }
 
     @Test
@@ -48,5 +48,20 @@ class LuaErrorsTest {
         assertThat(run("return (...):retryable()", LuaErrors.object(e))).containsExactly(false);
         assertThat(LuaErrors.fromReturn(false)).isNull();
         assertThat(LuaErrors.fromReturn(12L)).isNull();
+    }
+
+    @Test
+    void stringFunctionsReadAnErrorObjectAsItsMessage() {
+        Object err = LuaErrors.object(ProcessError.of(ErrorKind.NOT_FOUND, "process not found"));
+        Object[] r = run("local e = ...; return string.find(e, 'not found'), string.upper(e), ('%s!'):format(e),"
+                + " table.concat({e, 'x'}, ' '), type(e)", err);
+        assertThat(r).containsExactly(9L, "PROCESS NOT FOUND", "process not found!", "process not found x", "userdata");
+    }
+
+    @Test
+    void aUserdataThatIsNotAnErrorIsStillRejectedByStringFunctions() {
+        Object other = new dev.trellis.lua.LuaUserdata("text", null);
+        assertThatThrownBy(() -> run("return string.len(...)", other)).isInstanceOf(LuaError.class)
+                .hasMessageContaining("bad argument #1 to 'len' (string expected, got userdata)");
     }
 }

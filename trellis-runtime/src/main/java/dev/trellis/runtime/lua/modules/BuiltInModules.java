@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * The Lua surface of Trellis: the globals every Lua process sees over the shared standard library
  * ({@code process}, {@code channel}, {@code errors}, {@code coroutine} with {@code coroutine.spawn},
  * and a {@code print} that logs with the process's pid), and the modules an entry may list under
- * {@code modules:} and {@code require} ({@code time}, {@code ctx}). Built once, frozen, shared by
+ * {@code modules:} and {@code require} ({@code time}, {@code ctx}, {@code uuid}). Built once, frozen, shared by
  * all processes; each process's own globals table reads through it ({@code __index}).
  *
  * <pre>{@code
@@ -65,6 +65,7 @@ public final class BuiltInModules implements LuaModules {
         m.put("time", TimeModule.create());
         m.put("ctx", SpawnerModule.ctxModule());
         m.put("supervisor", SupervisorModule.create());
+        m.put("uuid", UuidModule.create());
         modules = Collections.unmodifiableMap(m);
     }
 
