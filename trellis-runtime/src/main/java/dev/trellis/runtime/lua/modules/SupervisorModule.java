@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * supervisor.terminate_child(sup, "queue") -- true
  * supervisor.restart_child(sup, "queue")   -- the new pid
  * local pid, err = supervisor.restart_child(sup, "nope")
- * tostring(err)                            -- "not_found: supervisor ... has no child nope"; err:kind() == "NOT_FOUND"
+ * tostring(err)                            -- "not_found: supervisor ... has no child nope"; err:kind() == errors.NOT_FOUND
  * }</pre>
  *
  * <p>{@code sup} is a pid string or a registered name. Failures of the operation return
