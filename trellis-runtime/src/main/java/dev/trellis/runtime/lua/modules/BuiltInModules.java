@@ -66,6 +66,7 @@ public final class BuiltInModules implements LuaModules {
         m.put("ctx", SpawnerModule.ctxModule());
         m.put("supervisor", SupervisorModule.create());
         m.put("uuid", UuidModule.create());
+        m.put("security", SecurityModule.create());
         modules = Collections.unmodifiableMap(m);
     }
 

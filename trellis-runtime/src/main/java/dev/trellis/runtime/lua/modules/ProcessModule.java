@@ -16,10 +16,12 @@ import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 import dev.trellis.lua.LuaValues;
 import java.time.Duration;
+import java.util.Map;
 import dev.trellis.runtime.lua.LuaChannel;
 import dev.trellis.runtime.lua.Durations;
 import dev.trellis.runtime.lua.LuaErrors;
 import dev.trellis.runtime.lua.LuaProc;
+import dev.trellis.runtime.lua.LuaStart;
 import dev.trellis.runtime.lua.LuaProgram;
 import dev.trellis.runtime.lua.Payloads;
 import dev.trellis.runtime.lua.SpawnTarget;
@@ -129,7 +131,11 @@ final class ProcessModule {
             if (linked) {
                 spawner = spawner.linked();
             }
-            Pid pid = spawner.spawn(target.program(), Payloads.exportAll(a, 2));
+            // A plain spawn passes on who the parent acts for (actor and scope), not its other context values.
+            Map<String, Object> inherited = SecurityContext.securityOnly(p.context());
+            Pid pid = inherited.isEmpty()
+                    ? spawner.spawn(target.program(), Payloads.exportAll(a, 2))
+                    : spawner.spawn(new LuaStart(target.program(), inherited, null), Payloads.exportAll(a, 2));
             return new Object[] {pid.toString()};
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());

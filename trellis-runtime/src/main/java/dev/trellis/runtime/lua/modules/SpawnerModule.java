@@ -81,6 +81,18 @@ final class SpawnerModule {
             Spec sp = self(a, "with_context");
             return wrap(sp.with(merge(sp.context(), a, 1, "with_context"), sp.options, sp.name, sp.messages));
         });
+        BuiltInModules.fn(m, "with_actor", (s, a) -> {
+            Spec sp = self(a, "with_actor");
+            SecurityActor actor = SecurityModule.checkActor(a, 1, "with_actor");
+            return wrap(sp.with(SecurityContext.with(sp.context(), SecurityContext.ACTOR_KEY, actor),
+                    sp.options, sp.name, sp.messages));
+        });
+        BuiltInModules.fn(m, "with_scope", (s, a) -> {
+            Spec sp = self(a, "with_scope");
+            SecurityScope scope = SecurityModule.checkScope(a, 1, "with_scope");
+            return wrap(sp.with(SecurityContext.with(sp.context(), SecurityContext.SCOPE_KEY, scope),
+                    sp.options, sp.name, sp.messages));
+        });
         BuiltInModules.fn(m, "with_options", (s, a) -> {
             Spec sp = self(a, "with_options");
             return wrap(sp.with(sp.context(), merge(sp.options, a, 1, "with_options"), sp.name, sp.messages));
@@ -318,7 +330,7 @@ final class SpawnerModule {
         BuiltInModules.fn(t, "get", (s, a) -> {
             String key = checkString(a, 0, "get");
             Map<String, Object> ctx = LuaProc.of(s).context();
-            if (!ctx.containsKey(key)) {
+            if (!ctx.containsKey(key) || SecurityContext.isHidden(key)) {
                 return LuaErrors.fail(ErrorKind.NOT_FOUND, "context value not found: " + LuaStrings.toJava(key));
             }
             return new Object[] {Payloads.export(ctx.get(key))};
@@ -326,7 +338,11 @@ final class SpawnerModule {
         BuiltInModules.fn(t, "all", (s, a) -> {
             Map<String, Object> ctx = LuaProc.of(s).context();
             LuaTable all = new LuaTable(0, ctx.size());
-            ctx.forEach((k, v) -> all.rawset(k, Payloads.export(v)));
+            ctx.forEach((k, v) -> {
+                if (!SecurityContext.isHidden(k)) {
+                    all.rawset(k, Payloads.export(v));
+                }
+            });
             return new Object[] {all};
         });
         return t.freeze();
