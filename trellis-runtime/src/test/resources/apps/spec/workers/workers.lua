@@ -144,4 +144,27 @@ function M.named(parent)
     end
 end
 
+-- Security reader: reports the actor, scope and ctx keys it was given.
+function M.security_reader()
+    local security, ctx = require("security"), require("ctx")
+    local a, s = security.actor(), security.scope()
+    local n = 0
+    for _ in pairs(ctx.all()) do n = n + 1 end
+    return {id = a and a:id(), role = a and a:meta().role, policies = s and #s:policies(), ctx_keys = n,
+            can = security.can("read", "doc:1")}
+end
+
+-- Security relay: reports itself, then what a plainly spawned reader sees.
+function M.security_relay()
+    local mine = M.security_reader()
+    local pid = process.spawn_monitored("w:security_reader", "app:processes")
+    local events = process.events()
+    while true do
+        local e = events:receive()
+        if e.kind == process.event.EXIT and e.from == pid then
+            return {child = mine, grandchild = e.result.value}
+        end
+    end
+end
+
 return M
