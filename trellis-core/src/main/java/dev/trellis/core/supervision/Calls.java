@@ -26,11 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * fresh reference; late replies to timed-out requests are dropped by reference.
  *
  * <p>Noticing that the callee died: the core has no selective receive on one monitor, so instead of
- * monitoring, every callee registers an {@link Endpoint} for its life. The caller adds its request
- * to the endpoint's pending set <em>then</em> checks {@code closed}; the callee on exit sets
- * {@code closed} <em>then</em> fails everything pending. Either the callee sees the request or the
- * caller sees the flag, so no caller waits for a dead callee (Dekker-style, both sides use
- * volatile/concurrent state).
+ * monitoring from the caller, each live callee has one {@link Endpoint} that an exit watch closes
+ * when the process ends. The endpoint is made by whichever side comes first: the callee when its
+ * loop starts, or the first caller (so a call to a process that is started but not yet serving,
+ * such as a Lua process on its way to {@code server.run}, waits in its mailbox instead of failing).
+ * The caller adds its request to the endpoint's pending set <em>then</em> checks {@code closed};
+ * the closing side sets {@code closed} <em>then</em> fails everything pending. Either the callee
+ * sees the request or the caller sees the flag, so no caller waits for a dead callee (Dekker-style,
+ * both sides use volatile/concurrent state).
  *
  * <p>Thread-safety: all static methods are thread-safe; {@link Endpoint} is shared between the
  * callee and its callers by design.
@@ -56,6 +59,18 @@ final class Calls {
         public int hashCode() {
             return System.identityHashCode(node) * 31 + pid.hashCode();
         }
+    }
+
+    /**
+     * Which processes a call may reach. Supervisors open their endpoint before their start returns,
+     * so a supervisor call to anything else fails at once (it would otherwise wait forever: those
+     * calls have no timeout). A server's loop may begin after its process does (a Lua process
+     * reaches {@code server.run} from its main), so a server call reaches any live process and
+     * waits in its mailbox, bounded by its timeout.
+     */
+    enum Reach {
+        SERVING,
+        ANY_LIVE
     }
 
     /** A call in flight: what was asked, and where the answer goes. */
@@ -89,11 +104,45 @@ final class Calls {
         }
     }
 
-    /** Registers {@code proc} as a callee; call {@link Endpoint#close()} in a finally when it exits. */
+    /**
+     * Registers {@code proc} as a callee; call {@link Endpoint#close()} in a finally when its loop
+     * ends (the exit watch closes it anyway when the process ends).
+     */
     static Endpoint open(Proc proc) {
-        Endpoint e = new Endpoint(proc.node(), proc.pid());
-        ENDPOINTS.put(new Key(proc.node(), proc.pid()), e);
+        Endpoint e = endpointOf(proc.node(), proc.pid());
+        if (e == null) {
+            throw new IllegalStateException("process " + proc.pid() + " is not alive");
+        }
         return e;
+    }
+
+    /**
+     * {@return the one open endpoint of the live process {@code pid}, made and watched on first use,
+     * or null when the process is not alive}
+     */
+    private static Endpoint endpointOf(Node node, Pid pid) {
+        Key key = new Key(node, pid);
+        while (true) {
+            Endpoint e = ENDPOINTS.get(key);
+            if (e != null) {
+                if (!e.closed) {
+                    return e;
+                }
+                ENDPOINTS.remove(key, e);   // closed by a loop that ended in a process still alive
+                continue;
+            }
+            Endpoint fresh = new Endpoint(node, pid);
+            if (ENDPOINTS.putIfAbsent(key, fresh) != null) {
+                continue;
+            }
+            try {
+                node.watch(pid).whenComplete((exit, failure) -> fresh.close());
+            } catch (ProcessException notAlive) {
+                fresh.close();
+                return null;
+            }
+            return fresh;
+        }
     }
 
     /** Answers a request (callee side). Safe to call twice; the second answer is dropped. */
@@ -137,8 +186,13 @@ final class Calls {
         }
     }
 
-    /** Resolves a pid or a registered name to a live callee's endpoint, or throws NOPROC. */
+    /** Resolves a pid or a registered name to a serving callee's endpoint, or throws NOPROC. */
     static Endpoint endpoint(Node node, Object target) {
+        return endpoint(node, target, Reach.SERVING);
+    }
+
+    /** Resolves a pid or a registered name to the endpoint of a callee {@code reach} allows, or NOPROC. */
+    static Endpoint endpoint(Node node, Object target, Reach reach) {
         Pid pid;
         if (target instanceof Pid p) {
             pid = p;
@@ -150,11 +204,21 @@ final class Calls {
         } else {
             throw new IllegalArgumentException("target must be a Pid or a registered name, got " + target);
         }
-        Endpoint e = ENDPOINTS.get(new Key(node, pid));
+        Endpoint e = reach == Reach.ANY_LIVE ? endpointOf(node, pid) : ENDPOINTS.get(new Key(node, pid));
         if (e == null || e.closed) {
             throw new CallException(CallException.Kind.NOPROC, "no process " + pid + " to call");
         }
         return e;
+    }
+
+    /** {@return whether some call to {@code pid} waits for an answer (for tests)} */
+    static boolean hasPending(Pid pid) {
+        for (Endpoint e : ENDPOINTS.values()) {
+            if (e.pid.equals(pid) && !e.pending.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The pid of the live callee under {@code target}, or NOPROC. */
@@ -163,21 +227,26 @@ final class Calls {
     }
 
     /** Whether a callee of this package is alive under {@code target}. */
-    static Pid whereis(Node node, Object target) {
+    static Pid whereis(Node node, Object target, Reach reach) {
         try {
-            return endpoint(node, target).pid;
+            return endpoint(node, target, reach).pid;
         } catch (CallException e) {
             return null;
         }
     }
 
-    /** Calls from outside any process, or from a process when {@code proc} is non-null. */
+    /** Calls a serving callee from outside any process, or from a process when {@code proc} is non-null. */
     static Object call(Node node, Proc proc, Object target, Object body, Duration timeout) {
+        return call(node, proc, target, body, timeout, Reach.SERVING);
+    }
+
+    /** Calls a callee that {@code reach} allows, from outside any process or from {@code proc}. */
+    static Object call(Node node, Proc proc, Object target, Object body, Duration timeout, Reach reach) {
         Objects.requireNonNull(node, "node");
         if (timeout != null && timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be >= 0, got " + timeout);
         }
-        Endpoint e = endpoint(node, target);
+        Endpoint e = endpoint(node, target, reach);
         long ref = REFS.incrementAndGet();
         CompletableFuture<Object> future = proc == null ? new CompletableFuture<>() : null;
         Request r = new Request(ref, body, proc == null ? null : proc.pid(), future, e);

@@ -1,5 +1,6 @@
 package dev.trellis.core.supervision;
 
+import dev.trellis.core.Message;
 import dev.trellis.core.Node;
 import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
@@ -59,9 +60,17 @@ public interface Server<S> {
         return state;
     }
 
-    /** Handles any other inbox message (payload). Default: ignores it. */
+    /** Handles any other inbox message (payload), or an event other than CANCEL. Default: ignores it. */
     default S handleInfo(Object message, S state) throws Exception {
         return state;
+    }
+
+    /**
+     * Handles an inbox message as a whole (topic, sender, payloads). Default: hands its payload to
+     * {@link #handleInfo}; override it when the topic or the sender matters.
+     */
+    default S handleMessage(Message message, S state) throws Exception {
+        return handleInfo(message.payload(), state);
     }
 
     /** Called before the server exits on shutdown or on a callback's failure. */
@@ -92,27 +101,42 @@ public interface Server<S> {
         return ChildSpec.worker(id, ctx -> ServerProcess.start(ctx.node(), ctx.proc(), factory.get(), arg, name));
     }
 
+    /**
+     * Runs the server loop in the calling process, which becomes the server (OTP's
+     * {@code gen_server:enter_loop}): for a process that did its own start-up, such as a Lua
+     * process in {@code server.run}. Calls that reached the process before the loop began are
+     * waiting in its mailbox and are answered in order.
+     *
+     * <p>Returns after {@link #terminate} when the process is cancelled (the caller then ends the
+     * process as it sees fit); a callback's exception is rethrown after {@code terminate}.
+     */
+    static <S> void enterLoop(Proc proc, Server<S> server, S state) throws Exception {
+        ServerProcess.loop(Objects.requireNonNull(proc, "proc"), Objects.requireNonNull(server, "server"), state);
+    }
+
     // =============================================================================================
     // Calling
     // =============================================================================================
 
     /** A call with the default 5 s timeout. */
     static Object call(Node node, Object server, Object request) {
-        return Calls.call(node, null, server, new ServerProcess.CallOp(request), DEFAULT_CALL_TIMEOUT);
+        return Calls.call(node, null, server, new ServerProcess.CallOp(request), DEFAULT_CALL_TIMEOUT,
+                Calls.Reach.ANY_LIVE);
     }
 
     /** A call; {@link CallException} on timeout (TIMEOUT), unknown server (NOPROC) or its exit. */
     static Object call(Node node, Object server, Object request, Duration timeout) {
-        return Calls.call(node, null, server, new ServerProcess.CallOp(request), timeout);
+        return Calls.call(node, null, server, new ServerProcess.CallOp(request), timeout, Calls.Reach.ANY_LIVE);
     }
 
     static Object call(Proc caller, Object server, Object request, Duration timeout) {
-        return Calls.call(caller.node(), caller, server, new ServerProcess.CallOp(request), timeout);
+        return Calls.call(caller.node(), caller, server, new ServerProcess.CallOp(request), timeout,
+                Calls.Reach.ANY_LIVE);
     }
 
     /** Fire and forget; silently dropped if there is no such server (as in Elixir). */
     static void cast(Node node, Object server, Object message) {
-        Pid pid = Calls.whereis(node, server);
+        Pid pid = Calls.whereis(node, server, Calls.Reach.ANY_LIVE);
         if (pid != null) {
             try {
                 node.send(pid, Calls.CALL_TOPIC, new ServerProcess.CastOp(message));
@@ -123,7 +147,7 @@ public interface Server<S> {
     }
 
     static void cast(Proc caller, Object server, Object message) {
-        Pid pid = Calls.whereis(caller.node(), server);
+        Pid pid = Calls.whereis(caller.node(), server, Calls.Reach.ANY_LIVE);
         if (pid != null) {
             try {
                 caller.send(pid, Calls.CALL_TOPIC, new ServerProcess.CastOp(message));

@@ -3,11 +3,13 @@ package dev.trellis.core.supervision;
 import dev.trellis.core.Node;
 import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
+import dev.trellis.core.ProcessBody;
 import dev.trellis.core.ProcessException;
 import dev.trellis.core.channel.Channel;
 import dev.trellis.core.channel.Selected;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A task started with {@link TaskSupervisor#async} or {@link TaskSupervisor#asyncNolink}: Elixir's
+ * A task started with {@link #async}, {@link TaskSupervisor#async} or {@link TaskSupervisor#asyncNolink}: Elixir's
  * {@code %Task{}}, with {@code await} and {@code yield}.
  *
  * <pre>{@code
@@ -67,6 +69,49 @@ public final class Task {
                 // the owner is gone
             }
         }
+    }
+
+    /**
+     * Elixir's {@code Task.async} without a supervisor: runs {@code body} in a new process linked to
+     * {@code caller} with {@code args} as its process arguments; the caller owns the task (a crash of the task takes the caller down unless it traps
+     * links; {@link #await} gets the result).
+     *
+     * <pre>{@code
+     * Task t = Task.async(proc, p -> 6 * 7);
+     * Task.await(proc, t, Duration.ofSeconds(5));   // 42
+     * }</pre>
+     */
+    public static Task async(Proc caller, ProcessBody body, Object... args) {
+        Task task = new Task(caller.node(), caller.pid());
+        task.started(caller.spawnLinked(task.completing(Objects.requireNonNull(body, "body")), args));
+        return task;
+    }
+
+    /**
+     * {@return {@code body} wrapped so that its end completes this task}: with its value, its
+     * shutdown reason, its failure, or {@code killed} when it unwinds without an exception.
+     */
+    ProcessBody completing(ProcessBody body) {
+        return proc -> {
+            try {
+                Object v = body.run(proc);
+                complete(new ExitReason.Normal(v));
+                return v;
+            } catch (ShutdownException e) {
+                complete(e.reason());
+                throw e;
+            } catch (Exception e) {
+                complete(ExitReason.failed(e));
+                throw e;
+            } finally {
+                complete(ExitReason.KILLED);
+            }
+        };
+    }
+
+    /** {@return the exit reason if the task has ended, without waiting} */
+    public Optional<ExitReason> result() {
+        return Optional.ofNullable(this.result.getNow(null));
     }
 
     /** Waits for the result (outside any process); TIMEOUT abandons the task. */

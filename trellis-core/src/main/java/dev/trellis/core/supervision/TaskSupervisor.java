@@ -4,6 +4,9 @@ import dev.trellis.core.Node;
 import dev.trellis.core.Proc;
 import dev.trellis.core.ProcessBody;
 import dev.trellis.core.ProcessException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -55,6 +58,18 @@ public final class TaskSupervisor {
         return DynamicSupervisor.startChild(node, supervisor, spec);
     }
 
+    /**
+     * A fire-and-forget task started from a process (which waits in its mailbox for the start), its
+     * body given {@code args} as its process arguments.
+     */
+    public static StartResult startChild(Proc caller, Object supervisor, ProcessBody body, List<?> args) {
+        Objects.requireNonNull(body, "body");
+        List<Object> copy = Collections.unmodifiableList(new ArrayList<>(args));   // nulls allowed: Lua nils
+        ChildSpec spec = ChildSpec.worker(Task.class, ctx -> StartResult.ok(ctx.spawnWithArguments(null, body, copy)))
+                .restart(Restart.TEMPORARY).shutdown(Shutdown.DEFAULT_WORKER);
+        return DynamicSupervisor.startChild(caller, supervisor, spec);
+    }
+
     /** A task linked to and owned by {@code caller}; await its result with {@link Task#await}. */
     public static Task async(Proc caller, Object supervisor, ProcessBody body) {
         Task task = asyncNolink(caller, supervisor, body, Shutdown.DEFAULT_WORKER);
@@ -72,15 +87,25 @@ public final class TaskSupervisor {
     }
 
     public static Task asyncNolink(Proc caller, Object supervisor, ProcessBody body, Shutdown shutdown) {
+        return asyncNolink(caller, supervisor, body, shutdown, List.of());
+    }
+
+    /** A task owned by {@code caller}, not linked to it, its body given {@code args} as its process arguments. */
+    public static Task asyncNolink(Proc caller, Object supervisor, ProcessBody body, List<?> args) {
+        return asyncNolink(caller, supervisor, body, Shutdown.DEFAULT_WORKER, args);
+    }
+
+    private static Task asyncNolink(Proc caller, Object supervisor, ProcessBody body, Shutdown shutdown,
+                                    List<?> args) {
         Task task = new Task(caller.node(), caller.pid());
-        StartResult r = DynamicSupervisor.startChild(caller, supervisor, taskSpec(task, body, shutdown));
+        StartResult r = DynamicSupervisor.startChild(caller, supervisor, taskSpec(task, body, shutdown, args));
         return started(task, r);
     }
 
     /** A task awaited from outside any process. */
     public static Task async(Node node, Object supervisor, ProcessBody body) {
         Task task = new Task(node, null);
-        StartResult r = DynamicSupervisor.startChild(node, supervisor, taskSpec(task, body, Shutdown.DEFAULT_WORKER));
+        StartResult r = DynamicSupervisor.startChild(node, supervisor, taskSpec(task, body, Shutdown.DEFAULT_WORKER, List.of()));
         return started(task, r);
     }
 
@@ -95,22 +120,11 @@ public final class TaskSupervisor {
         throw new IllegalStateException("task not started: " + r);
     }
 
-    private static ChildSpec taskSpec(Task task, ProcessBody body, Shutdown shutdown) {
-        Objects.requireNonNull(body, "body");
-        return ChildSpec.worker(Task.class, ctx -> StartResult.ok(ctx.spawn(proc -> {
-            try {
-                Object v = body.run(proc);
-                task.complete(new ExitReason.Normal(v));
-                return v;
-            } catch (ShutdownException e) {
-                task.complete(e.reason());
-                throw e;
-            } catch (Exception e) {
-                task.complete(ExitReason.failed(e));
-                throw e;
-            } finally {
-                task.complete(ExitReason.KILLED);
-            }
-        }))).restart(Restart.TEMPORARY).shutdown(shutdown);
+    private static ChildSpec taskSpec(Task task, ProcessBody body, Shutdown shutdown, List<?> args) {
+        ProcessBody completing = task.completing(Objects.requireNonNull(body, "body"));
+        List<Object> copy = Collections.unmodifiableList(new ArrayList<>(args));   // nulls allowed: Lua nils
+        return ChildSpec.worker(Task.class, ctx -> StartResult.ok(copy.isEmpty() ? ctx.spawn(completing)
+                        : ctx.spawnWithArguments(null, completing, copy)))
+                .restart(Restart.TEMPORARY).shutdown(shutdown);
     }
 }

@@ -76,6 +76,22 @@ class ServerTest extends SupervisorTestBase {
         assertThat(fromProc).isEqualTo(List.of(2, 3, 4, -5));
     }
 
+    /** gen_server order: a call sent after plain messages by the same process is handled after them. */
+    @Test
+    void aCallAfterPlainMessagesFromTheSameSenderSeesThemAll() {
+        Pid q = Server.startLink(node, new Queue(terminated), List.of(), "info_ordered").pidOrNull();
+        for (int round = 0; round < 2_000; round++) {
+            int r = round;
+            Object seen = node.exec(proc -> {
+                Server.cast(proc, q, 1);
+                proc.send(q, "info", 2 * r + 1);
+                return Server.call(proc, q, "queue", Duration.ofSeconds(5));
+            });
+            @SuppressWarnings("unchecked") List<Integer> queue = (List<Integer>) seen;
+            assertThat(queue).as("round %d", round).endsWith(1, -(2 * r + 1));
+        }
+    }
+
     /** gen_server order: a call sent after casts by the same process is handled after every one of them. */
     @Test
     void aCallAfterCastsFromTheSameSenderSeesThemAll() {
@@ -146,5 +162,79 @@ class ServerTest extends SupervisorTestBase {
         ChildSpec spec = Server.childSpec(Queue.class, () -> new Queue(terminated), List.of(), null);
         Pid first = Supervisor.startChild(node, sup, spec).pidOrNull();
         assertThat(Supervisor.startChild(node, sup, spec)).isEqualTo(StartResult.alreadyStarted(first));
+    }
+
+    /** gen_server:enter_loop: a process that did its own start-up becomes the server; calls sent earlier wait for it. */
+    @Test
+    void enterLoopServesCallsSentBeforeTheLoopBegan() throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Pid pid = node.spawn(proc -> {
+            proc.register("late");
+            go.await();
+            Server.enterLoop(proc, new Queue(terminated), new ArrayList<>(List.of(7)));
+            return "after the loop";
+        });
+        awaitRegistered("late");
+        java.util.concurrent.CompletableFuture<Object> early =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> Server.call(node, "late", "queue"));
+        awaitPendingCall(pid);
+        go.countDown();
+        assertThat(early.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(List.of(7));
+        Server.cast(node, pid, 8);
+        assertThat(Server.call(node, pid, "queue")).isEqualTo(List.of(7, 8));
+        java.util.concurrent.CompletableFuture<dev.trellis.core.Event> exit = node.watch(pid);
+        node.cancel(pid);
+        assertThat(exit.get(5, java.util.concurrent.TimeUnit.SECONDS).value()).isEqualTo("after the loop");
+        assertThat(terminated).containsExactly("shutdown");
+    }
+
+    /** A call to a live process that never serves waits until its timeout; one that ends fails at once. */
+    @Test
+    void aCallToAProcessThatNeverServes() throws Exception {
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        Pid idle = node.spawn(proc -> {
+            end.await();
+            return null;
+        });
+        assertThatThrownBy(() -> Server.call(node, idle, "queue", Duration.ofMillis(50)))
+                .isInstanceOfSatisfying(CallException.class, e -> assertThat(e.kind()).isEqualTo(CallException.Kind.TIMEOUT));
+        java.util.concurrent.CompletableFuture<Object> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Server.call(node, idle, "queue", Duration.ofSeconds(30));
+            } catch (CallException e) {
+                return e.kind();
+            }
+        });
+        awaitPendingCall(idle);
+        end.countDown();
+        assertThat(waiting.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(CallException.Kind.CALLEE_EXITED);
+        assertThatThrownBy(() -> Server.call(node, idle, "queue"))
+                .isInstanceOfSatisfying(CallException.class, e -> assertThat(e.kind()).isEqualTo(CallException.Kind.NOPROC));
+    }
+
+    /** Supervisor calls keep failing at once on a process that is not a supervisor: they have no timeout. */
+    @Test
+    void aSupervisorCallToAPlainProcessFailsAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        Pid plain = node.spawn(proc -> {
+            end.await();
+            return null;
+        });
+        assertThatThrownBy(() -> Supervisor.whichChildren(node, plain))
+                .isInstanceOfSatisfying(CallException.class, e -> assertThat(e.kind()).isEqualTo(CallException.Kind.NOPROC));
+        end.countDown();
+    }
+
+    private void awaitRegistered(String name) throws InterruptedException {
+        while (node.registry().whereis(name) == null) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits until a call to {@code pid} is pending (its endpoint exists and holds the request). */
+    private static void awaitPendingCall(Pid pid) {
+        while (!Calls.hasPending(pid)) {
+            Thread.onSpinWait();
+        }
     }
 }

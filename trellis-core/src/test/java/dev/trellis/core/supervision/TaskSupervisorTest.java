@@ -177,4 +177,35 @@ class TaskSupervisorTest extends SupervisorTestBase {
         });
         assertThat(v).isEqualTo(List.of(false, new ExitReason.Normal("done")));
     }
+
+    /** Task.async without a supervisor: linked to its owner, the result through await. */
+    @Test
+    void asyncWithoutASupervisorIsLinkedToItsOwner() {
+        Object v = node.exec(proc -> {
+            Task t = Task.async(proc, p -> 6 * 7);
+            return Task.await(proc, t, Duration.ofSeconds(5));
+        });
+        assertThat(v).isEqualTo(42);
+        var owner = node.spawnWatched(proc -> {
+            Task t = Task.async(proc, p -> {
+                p.inbox().receive();
+                throw new IllegalStateException("task failed");
+            });
+            proc.send(t.pid(), "go", "now");
+            proc.listen("never").receive();
+            return null;
+        });
+        assertThat(owner.exit().join().error()).isEqualTo("linked process failed");
+    }
+
+    /** startChild from a process: temporary and unlinked, the caller waits in its mailbox. */
+    @Test
+    void startChildFromAProcess() {
+        Pid sup = tasks(DynamicSupervisorOptions.defaults());
+        Object v = node.exec(proc -> {
+            StartResult r = TaskSupervisor.startChild(proc, sup, p -> p.inbox().receive(), List.of());
+            return DynamicSupervisor.countChildren(proc.node(), sup).active() == 1 && r.pidOrNull() != null;
+        });
+        assertThat(v).isEqualTo(true);
+    }
 }
