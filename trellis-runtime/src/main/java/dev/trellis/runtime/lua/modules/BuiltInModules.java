@@ -67,6 +67,8 @@ public final class BuiltInModules implements LuaModules {
         m.put("supervisor", SupervisorModule.create());
         m.put("uuid", UuidModule.create());
         m.put("security", SecurityModule.create());
+        m.put("server", ServerModule.create());
+        m.put("task", TaskModule.create());
         modules = Collections.unmodifiableMap(m);
     }
 

@@ -146,21 +146,11 @@ final class SupervisorModule {
 
     /** {@code sup}: a pid string, or a registered name. */
     private static Object supervisor(Object[] a, String fname) {
-        Object v = arg(a, 0);
-        if (!(v instanceof String text) || text.isEmpty()) {
-            throw new LuaError("bad argument #1 to '" + fname + "' (supervisor pid or registered name expected, got "
-                    + LuaValues.typeName(v) + ")");
-        }
-        return pidOrText(text);
+        return CallTargets.of(a, 0, fname, "supervisor pid or registered name");
     }
 
     private static Object idOrPid(Object[] a, int i, String fname) {
-        Object v = arg(a, i);
-        if (!(v instanceof String text) || text.isEmpty()) {
-            throw new LuaError("bad argument #" + (i + 1) + " to '" + fname + "' (child id or pid expected, got "
-                    + LuaValues.typeName(v) + ")");
-        }
-        return pidOrText(text);
+        return CallTargets.of(a, i, fname, "child id or pid");
     }
 
     private static String childId(Object[] a, int i, String fname) {
@@ -170,18 +160,6 @@ final class SupervisorModule {
                     + LuaValues.typeName(v) + ")");
         }
         return LuaStrings.toJava(text);
-    }
-
-    private static Object pidOrText(String text) {
-        String javaText = LuaStrings.toJava(text);
-        if (javaText.startsWith("{")) {
-            try {
-                return Pid.parse(javaText);
-            } catch (IllegalArgumentException notAPid) {
-                // a name that happens to start with a brace
-            }
-        }
-        return javaText;
     }
 
     private static ExitReason reason(Object v) {
@@ -200,7 +178,7 @@ final class SupervisorModule {
     // ---- results -----------------------------------------------------------------------------------
 
     /** Runs one call to {@code sup}, turning a missing supervisor or a timeout into {@code nil, err}. */
-    private static Object[] call(Object sup, Supplier<Object[]> body) {
+    static Object[] call(Object sup, Supplier<Object[]> body) {
         try {
             return body.get();
         } catch (CallException e) {
@@ -215,7 +193,7 @@ final class SupervisorModule {
         }
     }
 
-    private static Object[] started(StartResult r, Object sup) {
+    static Object[] started(StartResult r, Object sup) {
         return switch (r) {
             case StartResult.Started s -> new Object[] {LuaStrings.fromJava(s.pid().toString())};
             case StartResult.Ignored i -> new Object[] {null, LuaErrors.object(ProcessError.of(ErrorKind.INVALID,
