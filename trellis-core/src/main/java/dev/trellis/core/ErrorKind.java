@@ -8,7 +8,7 @@ package dev.trellis.core;
  * try {
  *     proc.send(deadPid, "ping");
  * } catch (ProcessException e) {
- *     if (e.kind() == ErrorKind.NOT_FOUND) { ... }   // "process not found"
+ *     if (e.kind() == ErrorKind.NOT_FOUND) { ... }   // "process not found: {pid}"
  * }
  * }</pre>
  */

@@ -5,7 +5,7 @@ import java.util.HashSet;
 /**
  * Links: symmetric sets kept on both processes ({@code ProcessCell.links}, each guarded by its cell's
  * lock). Linking takes both locks in uniq-id order, so it cannot deadlock and it cannot race an exit:
- * either it sees a dead side ("pid not registered") or the exit's snapshot contains the new link.
+ * either it sees a dead side ("pid not registered: {pid}") or the exit's snapshot contains the new link.
  */
 final class Links {
     private Links() {
@@ -14,7 +14,7 @@ final class Links {
     /**
      * Links {@code a} and {@code b}; linking twice (or to oneself) is a no-op.
      *
-     * @throws ProcessException NOT_FOUND "pid not registered" if either side is dead
+     * @throws ProcessException NOT_FOUND "pid not registered: {pid}" if either side is dead
      */
     static void link(ProcessCell a, ProcessCell b) {
         if (a == b) {
@@ -25,7 +25,7 @@ final class Links {
         synchronized (first) {
             synchronized (second) {
                 if (a.dead || b.dead) {
-                    throw new ProcessException(ErrorKind.NOT_FOUND, Monitors.NOT_REGISTERED);
+                    throw new ProcessException(ErrorKind.NOT_FOUND, Monitors.notRegistered(a.dead ? a.pid : b.pid));
                 }
                 if (a.links == null) {
                     a.links = new HashSet<>(4);

@@ -46,7 +46,8 @@ public final class Node implements AutoCloseable {
     /** Default grace period of a host stop (Wippy: 10 s). */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final String NOT_FOUND = "process not found";
+    /** The leading words of a send or a control call to a dead pid (Wippy's; Lua code searches for "not found"). */
+    private static final String NOT_FOUND = "process not found: ";
 
     static {
         JitPriming.prime();
@@ -197,7 +198,7 @@ public final class Node implements AutoCloseable {
      * {@return the host with this id}
      *
      * @param id the host id
-     * @throws ProcessException NOT_FOUND "host not found"
+     * @throws ProcessException NOT_FOUND "host not found: {host}"
      */
     public Host host(String id) {
         if (id == null) {
@@ -205,7 +206,7 @@ public final class Node implements AutoCloseable {
         }
         Host h = hosts.get(id);
         if (h == null) {
-            throw new ProcessException(ErrorKind.NOT_FOUND, "host not found");
+            throw new ProcessException(ErrorKind.NOT_FOUND, "host not found: " + id);
         }
         return h;
     }
@@ -300,7 +301,7 @@ public final class Node implements AutoCloseable {
      * @param topic the topic; must not start with {@code @}
      * @param payloads the payloads (by reference: send immutable values)
      * @throws IllegalArgumentException if {@code to} or {@code topic} is null
-     * @throws ProcessException NOT_FOUND "process not found"; INVALID "cannot send to @ topics"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"; INVALID "cannot send to @ topics"
      */
     public void send(Pid to, String topic, Object... payloads) {
         send(Pid.ZERO, to, topic, payloads);
@@ -361,7 +362,7 @@ public final class Node implements AutoCloseable {
      * monitors get EXIT with error "process terminated", links get LINK_DOWN, its names are freed.
      *
      * @param pid the process
-     * @throws ProcessException NOT_FOUND "process not found"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"
      */
     public void terminate(Pid pid) {
         require(pid).kill(ProcessError.TERMINATED);
@@ -371,7 +372,7 @@ public final class Node implements AutoCloseable {
      * Sends CANCEL (reason {@code ""}) from {@link Pid#ZERO}.
      *
      * @param pid the process
-     * @throws ProcessException NOT_FOUND "process not found"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"
      */
     public void cancel(Pid pid) {
         cancel(Pid.ZERO, pid, null, "");
@@ -382,7 +383,7 @@ public final class Node implements AutoCloseable {
      *
      * @param pid the process
      * @param reason the reason (null: {@code ""})
-     * @throws ProcessException NOT_FOUND "process not found"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"
      */
     public void cancel(Pid pid, String reason) {
         cancel(Pid.ZERO, pid, null, reason);
@@ -394,7 +395,7 @@ public final class Node implements AutoCloseable {
      * @param pid the process
      * @param timeout grace period before the forced kill (null: never force)
      * @param reason the reason carried by the event (null: {@code ""})
-     * @throws ProcessException NOT_FOUND "process not found"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"
      */
     public void cancel(Pid pid, Duration timeout, String reason) {
         cancel(Pid.ZERO, pid, timeout, reason);
@@ -405,7 +406,7 @@ public final class Node implements AutoCloseable {
      *
      * @param pid the process
      * @return the future EXIT
-     * @throws ProcessException NOT_FOUND "pid not registered" if it is not alive
+     * @throws ProcessException NOT_FOUND "pid not registered: {pid}" if it is not alive
      */
     public CompletableFuture<Event> watch(Pid pid) {
         if (pid == null) {
@@ -413,7 +414,7 @@ public final class Node implements AutoCloseable {
         }
         ProcessCell c = cell(pid);
         if (c == null) {
-            throw new ProcessException(ErrorKind.NOT_FOUND, Monitors.NOT_REGISTERED);
+            throw new ProcessException(ErrorKind.NOT_FOUND, Monitors.notRegistered(pid));
         }
         ExitWatch w = new ExitWatch();
         Monitors.add(c, w);
@@ -591,9 +592,9 @@ public final class Node implements AutoCloseable {
         ProcessCell c = cell(pid);
         if (c == null) {
             if (pid.node().equals(name) && !pid.isZero() && !hosts.containsKey(pid.host())) {
-                throw new ProcessException(ErrorKind.NOT_FOUND, "host not found");
+                throw new ProcessException(ErrorKind.NOT_FOUND, "host not found: " + pid.host() + " (of " + pid + ")");
             }
-            throw new ProcessException(ErrorKind.NOT_FOUND, NOT_FOUND);
+            throw new ProcessException(ErrorKind.NOT_FOUND, NOT_FOUND + pid);
         }
         return c;
     }

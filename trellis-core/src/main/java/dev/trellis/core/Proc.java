@@ -158,7 +158,7 @@ public final class Proc {
      * @param topic the topic; must not start with {@code @}
      * @param payloads the payloads, by reference
      * @throws IllegalArgumentException if {@code to} or {@code topic} is null
-     * @throws ProcessException NOT_FOUND "process not found"; INVALID "cannot send to @ topics"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"; INVALID "cannot send to @ topics"
      */
     public void send(Pid to, String topic, Object... payloads) {
         cell.checkpoint();
@@ -234,7 +234,7 @@ public final class Proc {
      * Monitors a process: when it exits, this process gets one EXIT event.
      *
      * @param pid the process
-     * @throws ProcessException NOT_FOUND "pid not registered" (dead); ALREADY_EXISTS "already
+     * @throws ProcessException NOT_FOUND "pid not registered: {pid}" (dead); ALREADY_EXISTS "already
      *     monitoring pid"
      */
     public void monitor(Pid pid) {
@@ -270,7 +270,7 @@ public final class Proc {
      * Links this process with {@code pid}; linking twice is a no-op.
      *
      * @param pid the process
-     * @throws ProcessException NOT_FOUND "pid not registered" if it is dead
+     * @throws ProcessException NOT_FOUND "pid not registered: {pid}" if it is dead
      */
     public void link(Pid pid) {
         cell.checkpoint();
@@ -316,7 +316,7 @@ public final class Proc {
      * Sends CANCEL with reason {@code ""}; never kills.
      *
      * @param pid the process
-     * @throws ProcessException NOT_FOUND "process not found"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"
      */
     public void cancel(Pid pid) {
         cancel(pid, null, "");
@@ -349,7 +349,7 @@ public final class Proc {
      * @param pid the process
      * @param timeout the grace period or null
      * @param reason the reason (null: {@code ""})
-     * @throws ProcessException NOT_FOUND "process not found"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"
      */
     public void cancel(Pid pid, Duration timeout, String reason) {
         cell.checkpoint();
@@ -361,7 +361,7 @@ public final class Proc {
      * runtime call.
      *
      * @param pid the process
-     * @throws ProcessException NOT_FOUND "process not found"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"
      */
     public void terminate(Pid pid) {
         cell.checkpoint();
@@ -387,7 +387,7 @@ public final class Proc {
      * {@return the pid registered under {@code name}}
      *
      * @param name the name
-     * @throws ProcessException NOT_FOUND "name not registered"
+     * @throws ProcessException NOT_FOUND "name not registered: {name}"
      */
     public Pid lookup(String name) {
         cell.checkpoint();
@@ -504,7 +504,7 @@ public final class Proc {
         }
         ProcessCell target = cell.node().cell(pid);
         if (target == null) {
-            throw new ProcessException(ErrorKind.NOT_FOUND, Monitors.NOT_REGISTERED);
+            throw new ProcessException(ErrorKind.NOT_FOUND, Monitors.notRegistered(pid));
         }
         return target;
     }

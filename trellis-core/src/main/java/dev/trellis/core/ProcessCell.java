@@ -340,7 +340,7 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
      * again, so a send to a dead process still fails as it would through the table.
      *
      * @param to the receiver
-     * @throws ProcessException NOT_FOUND "process not found"
+     * @throws ProcessException NOT_FOUND "process not found: {pid}"
      */
     ProcessCell peer(Pid to) {
         ProcessCell c = lastPeer;
@@ -360,7 +360,7 @@ final class ProcessCell extends Mailbox implements Runnable, Watcher {
      *
      * @param destination a pid text or a registered name
      * @throws IllegalArgumentException if {@code destination} is null
-     * @throws ProcessException NOT_FOUND "process not found", or "could not resolve ..."
+     * @throws ProcessException NOT_FOUND "process not found: {pid}", or "could not resolve ..."
      */
     ProcessCell peer(String destination) {
         ProcessCell c = lastPeer;

@@ -12,7 +12,7 @@ package dev.trellis.core;
  * }</pre>
  *
  * @param kind the error kind
- * @param message the message (Wippy's exact strings for runtime errors)
+ * @param message the message (for runtime errors, Wippy's leading words, then their subject)
  * @param cause the Java exception a process body threw, or null
  */
 public record ProcessError(ErrorKind kind, String message, Throwable cause) {

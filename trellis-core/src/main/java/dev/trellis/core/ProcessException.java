@@ -2,14 +2,14 @@ package dev.trellis.core;
 
 /**
  * The exception every runtime operation throws on failure, carrying a {@link ProcessError}: match on
- * {@link #kind()}, read {@link #getMessage()} (Wippy's exact message). A process body may throw it
- * to exit with a chosen error.
+ * {@link #kind()}, read {@link #getMessage()} (Wippy's leading words, then what it was about, such
+ * as the pid that was not found). A process body may throw it to exit with a chosen error.
  *
  * <pre>{@code
  * try {
  *     proc.monitor(pid);
  * } catch (ProcessException e) {
- *     // e.kind() == ErrorKind.NOT_FOUND, e.getMessage() == "pid not registered"
+ *     // e.kind() == ErrorKind.NOT_FOUND, e.getMessage() == "pid not registered: {pid}"
  * }
  * }</pre>
  */

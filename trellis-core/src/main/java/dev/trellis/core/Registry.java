@@ -16,10 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>Rules:</b> registering the same name for the same pid again succeeds; for another pid it
  * fails with ALREADY_EXISTS "name already registered"; a pid may hold several names; a lookup miss is
- * NOT_FOUND "name not registered"; {@code unregister} has no owner check and returns true if it
+ * NOT_FOUND "name not registered: {name}"; {@code unregister} has no owner check and returns true if it
  * removed the name. A process's names are released when it exits, <em>before</em> its EXIT and
  * LINK_DOWN events are sent. Unlike Wippy, registering a name for a pid that is not alive fails
- * (NOT_FOUND "process not found"): a dead pid could never release it.
+ * (NOT_FOUND "process not found: {pid}"): a dead pid could never release it.
  *
  * <p><b>Thread-safety:</b> all methods are thread-safe. The name map is a concurrent map; each
  * process's own list of names is guarded by that process's lock, together with its "dead" flag, so
@@ -40,7 +40,7 @@ public final class Registry {
      * @param pid a live local process
      * @throws IllegalArgumentException if an argument is null or the name is empty
      * @throws ProcessException ALREADY_EXISTS "name already registered" if another pid holds it;
-     *     NOT_FOUND "process not found" if {@code pid} is not alive
+     *     NOT_FOUND "process not found: {pid}" if {@code pid} is not alive
      */
     public void register(String name, Pid pid) {
         checkName(name);
@@ -50,7 +50,7 @@ public final class Registry {
         ProcessCell cell = node.require(pid);
         synchronized (cell) {
             if (cell.dead) {
-                throw new ProcessException(ErrorKind.NOT_FOUND, "process not found");
+                throw new ProcessException(ErrorKind.NOT_FOUND, "process not found: " + pid);
             }
             Pid prev = names.putIfAbsent(name, pid);
             if (prev != null && !prev.equals(pid)) {
@@ -71,7 +71,7 @@ public final class Registry {
      * @param name the name
      * @return the pid holding it
      * @throws IllegalArgumentException if {@code name} is null
-     * @throws ProcessException NOT_FOUND "name not registered"
+     * @throws ProcessException NOT_FOUND "name not registered: {name}"
      */
     public Pid lookup(String name) {
         if (name == null) {
@@ -79,7 +79,7 @@ public final class Registry {
         }
         Pid pid = names.get(name);
         if (pid == null) {
-            throw new ProcessException(ErrorKind.NOT_FOUND, "name not registered");
+            throw new ProcessException(ErrorKind.NOT_FOUND, "name not registered: " + name);
         }
         return pid;
     }

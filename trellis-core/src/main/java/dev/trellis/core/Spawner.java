@@ -53,7 +53,7 @@ public final class Spawner {
      * {@return a spawner targeting the host named {@code hostId}}
      *
      * @param hostId the host id
-     * @throws ProcessException NOT_FOUND "host not found"
+     * @throws ProcessException NOT_FOUND "host not found: {host}"
      */
     public Spawner on(String hostId) {
         return on(node.host(hostId));

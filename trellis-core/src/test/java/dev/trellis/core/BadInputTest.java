@@ -35,7 +35,7 @@ class BadInputTest {
         assertThatThrownBy(() -> node.register("", p)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
         assertThatThrownBy(() -> node.register("x", null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pid");
         assertThatThrownBy(() -> node.lookup(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
-        assertThatThrownBy(() -> node.lookup("unknown")).isInstanceOf(ProcessException.class).hasMessage("name not registered");
+        assertThatThrownBy(() -> node.lookup("unknown")).isInstanceOf(ProcessException.class).hasMessage("name not registered: unknown");
         assertThatThrownBy(() -> node.unregister(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
         assertThatThrownBy(() -> node.host(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host");
         assertThatThrownBy(() -> node.stop(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grace");
@@ -64,8 +64,8 @@ class BadInputTest {
             assertThatThrownBy(() -> proc.spawn(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body");
             assertThatThrownBy(() -> proc.unlisten(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel");
             assertThatThrownBy(() -> proc.spawner().on((Host) null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host");
-            assertThatThrownBy(() -> proc.spawner().on("nohost")).hasMessage("host not found");
-            assertThatThrownBy(() -> proc.monitor(new Pid("", "h", 999_999))).hasMessage("pid not registered");
+            assertThatThrownBy(() -> proc.spawner().on("nohost")).hasMessage("host not found: nohost");
+            assertThatThrownBy(() -> proc.monitor(new Pid("", "h", 999_999))).hasMessage("pid not registered: {h|0xf423f}");
             return null;
         });
     }

@@ -69,7 +69,7 @@ class BasicsTest {
         assertThat(e.error()).isEqualTo("process terminated");
         assertThat(node.isAlive(p)).isFalse();
         assertThatThrownBy(() -> node.send(p, "x")).isInstanceOf(ProcessException.class)
-                .hasMessage("process not found");
+                .hasMessage("process not found: " + p);
     }
 
     @Test

@@ -113,7 +113,7 @@ class InvariantsTest {
         }
         node.terminate(p);
         Await.noProcesses(node);
-        assertThatThrownBy(() -> node.send(p, "other", 1)).hasMessage("process not found");
+        assertThatThrownBy(() -> node.send(p, "other", 1)).hasMessage("process not found: " + p);
     }
 
     @Test
@@ -262,7 +262,7 @@ class InvariantsTest {
                     .containsExactlyInAnyOrder(Event.Kind.EXIT, Event.Kind.LINK_DOWN);
             assertThat(first.error()).isEqualTo("process terminated");
             assertThat(second.error()).isEqualTo("process terminated");
-            assertThatThrownBy(() -> proc.lookup("victim")).hasMessage("name not registered");
+            assertThatThrownBy(() -> proc.lookup("victim")).hasMessage("name not registered: victim");
             return "ok";
         });
         assertThat(v).isEqualTo("ok");
@@ -279,7 +279,7 @@ class InvariantsTest {
             assertThatThrownBy(() -> proc.send(child, "x"))
                     .isInstanceOfSatisfying(ProcessException.class,
                             e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND))
-                    .hasMessageContaining("not found");
+                    .hasMessage("process not found: " + child);
             assertThatThrownBy(() -> proc.send("short-lived", "x"))
                     .hasMessage("could not resolve 'short-lived' as PID or registered name");
             return "ok";
@@ -292,8 +292,8 @@ class InvariantsTest {
         node.exec(proc -> {
             Pid dead = proc.spawnMonitored(p -> null);
             proc.events().receive();
-            assertThatThrownBy(() -> proc.monitor(dead)).hasMessage("pid not registered");
-            assertThatThrownBy(() -> proc.link(dead)).hasMessage("pid not registered");
+            assertThatThrownBy(() -> proc.monitor(dead)).hasMessage("pid not registered: " + dead);
+            assertThatThrownBy(() -> proc.link(dead)).hasMessage("pid not registered: " + dead);
             proc.unmonitor(dead);
             proc.unlink(dead);
             return null;
@@ -317,6 +317,10 @@ class InvariantsTest {
             return null;
         });
         node.terminate(other);
+        Await.noProcesses(node);
+        assertThatThrownBy(() -> node.register("late", other))
+                .isInstanceOfSatisfying(ProcessException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND))
+                .hasMessage("process not found: " + other);
     }
 
     @Test

@@ -131,9 +131,9 @@ class LifecycleTest {
     void cancelAndTerminateOfDeadPidFail() {
         Pid dead = node.spawn(proc -> null);
         Await.noProcesses(node);
-        assertThatThrownBy(() -> node.cancel(dead)).hasMessage("process not found");
-        assertThatThrownBy(() -> node.terminate(dead)).hasMessage("process not found");
-        assertThatThrownBy(() -> node.watch(dead)).hasMessage("pid not registered");
+        assertThatThrownBy(() -> node.cancel(dead)).hasMessage("process not found: " + dead);
+        assertThatThrownBy(() -> node.terminate(dead)).hasMessage("process not found: " + dead);
+        assertThatThrownBy(() -> node.watch(dead)).hasMessage("pid not registered: " + dead);
     }
 
     @Test
@@ -312,7 +312,7 @@ class LifecycleTest {
                 return proc.events().receive().value();
             });
             assertThat(v).isEqualTo("b:[1, two]");
-            assertThatThrownBy(() -> n.host("c")).hasMessage("host not found");
+            assertThatThrownBy(() -> n.host("c")).hasMessage("host not found: c");
             assertThatThrownBy(() -> n.spawner().monitored().spawn(p -> null))
                     .isInstanceOf(IllegalStateException.class);
         } finally {

@@ -36,7 +36,7 @@ class RaceTest {
                     proc.monitor(target);
                     monitored = true;
                 } catch (ProcessException e) {
-                    assertThat(e.getMessage()).isEqualTo("pid not registered");
+                    assertThat(e.getMessage()).isEqualTo("pid not registered: " + target);
                     monitored = false;
                     errors++;
                 }
@@ -74,7 +74,7 @@ class RaceTest {
                     proc.link(target);
                     linked = true;
                 } catch (ProcessException e) {
-                    assertThat(e.getMessage()).isEqualTo("pid not registered");
+                    assertThat(e.getMessage()).isEqualTo("pid not registered: " + target);
                     linked = false;
                     errors++;
                 }
@@ -133,7 +133,7 @@ class RaceTest {
                             node.cancel(p, Duration.ZERO, "race");
                         }
                     } catch (ProcessException e) {
-                        assertThat(e.getMessage()).isEqualTo("process not found");
+                        assertThat(e.getMessage()).isEqualTo("process not found: " + p);
                     }
                 }));
             }

@@ -214,7 +214,7 @@ class StressTest {
             try {
                 node.terminate(p);
             } catch (ProcessException e) {
-                assertThat(e.getMessage()).isEqualTo("process not found");
+                assertThat(e.getMessage()).isEqualTo("process not found: " + p);
             }
         }
         CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);

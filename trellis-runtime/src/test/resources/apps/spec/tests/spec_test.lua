@@ -120,7 +120,7 @@ function T.exit_results()
     local e = check(await_event(process.event.EXIT, pid))
     check(e.error == "raised" and e.result.error:kind() == errors.INTERNAL)
     local _, err = process.monitor(pid)
-    check(err and string.find(tostring(err), "monitor failed"), "monitor of a dead pid fails")
+    check(err and tostring(err) == "monitor failed: pid not registered: " .. pid, tostring(err))
     return true
 end
 
@@ -181,7 +181,7 @@ function T.cancel()
     return true
 end
 
--- I10, I11: terminate kills even a busy loop (also inside pcall); sends then fail with "not found"
+-- I10, I11: terminate kills even a busy loop (also inside pcall); sends then fail with "not found" and the pid
 function T.terminate_busy()
     for _, entry in ipairs({"w:busy", "w:busy_pcall"}) do
         local pid = process.spawn_monitored(entry, H)
@@ -190,9 +190,9 @@ function T.terminate_busy()
         local e = check(await_event(process.event.EXIT, pid))
         check(e.error == "process terminated")
         local ok, err = process.send(pid, "x", 1)
-        check(ok == nil and string.find(tostring(err), "not found"))
+        check(ok == nil and string.find(tostring(err), "not found") and tostring(err) == "process not found: " .. pid, tostring(err))
         local _, terr = process.terminate(pid)
-        check(terr and tostring(terr) == "terminate failed: process not found", tostring(terr))
+        check(terr and tostring(terr) == "terminate failed: process not found: " .. pid, tostring(terr))
     end
     return true
 end
@@ -220,7 +220,7 @@ function T.registry()
     process.terminate(pid)
     check(await_event(process.event.EXIT, pid))
     local none, lerr = R.lookup("taken")
-    check(none == nil and tostring(lerr) == "name not registered")
+    check(none == nil and tostring(lerr) == "name not registered: taken", tostring(lerr))
     local sent, serr = process.send("taken", "x")
     check(sent == nil and tostring(serr) == "could not resolve 'taken' as PID or registered name")
     check(R.unregister("me") == true and R.unregister("me") == false)

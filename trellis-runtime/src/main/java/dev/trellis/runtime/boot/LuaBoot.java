@@ -79,7 +79,7 @@ public final class LuaBoot implements ApplicationBoot {
 
     @Override
     public SourceCheck sourceCheck() {
-        return new LuaSourceCheck();
+        return new LuaSourceCheck(BuiltInModules.standard().names());
     }
 
     // ============================================================================================

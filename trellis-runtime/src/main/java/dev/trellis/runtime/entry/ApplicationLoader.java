@@ -48,7 +48,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * {@code process}, {@code host}, {@code lifecycle.requires}, {@code meta.default_host}) names an entry
  * of the right kind; that an auto-started {@code process.lua} and every supervisor have a host; that
  * supervision trees nest without cycles and no child is auto-started too; dependency cycles; and Lua
- * syntax through the {@link SourceCheck} given to the constructor.
+ * syntax, and the names under {@code modules:}, through the {@link SourceCheck} given to the
+ * constructor.
  *
  * <p>YAML files without {@code namespace} or {@code entries} (other configuration) are skipped, and
  * so are directories whose name starts with a dot. Files are read in path order. A loader holds no
@@ -77,7 +78,7 @@ public final class ApplicationLoader {
             throw single(dir, "not a directory (an app is a directory of _index.yaml entry files and Lua sources)");
         }
         Problems problems = new Problems();
-        Load load = new Load(problems);
+        Load load = new Load(problems, sourceCheck.modules());
         for (Path file : yamlFiles(dir, problems)) {
             load.file(file);
         }
@@ -190,10 +191,12 @@ public final class ApplicationLoader {
         private final List<Entry> parsed = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
         private final Map<EntryId, Declared> firstDeclared = new LinkedHashMap<>();
+        private final Optional<Set<String>> knownModules;
         private int definitionFiles;
 
-        Load(Problems problems) {
+        Load(Problems problems, Optional<Set<String>> knownModules) {
             this.problems = problems;
+            this.knownModules = knownModules;
         }
 
         void file(Path file) {
@@ -260,7 +263,7 @@ public final class ApplicationLoader {
             if (namespace.isEmpty()) {
                 return;   // the entries cannot get ids; the namespace problem is reported
             }
-            EntryParser parser = new EntryParser(namespace.get(), references);
+            EntryParser parser = new EntryParser(namespace.get(), references, knownModules);
             for (Node item : list.getValue()) {
                 entry(file, namespace.get(), parser, item);
             }

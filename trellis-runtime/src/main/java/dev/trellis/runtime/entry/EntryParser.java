@@ -29,7 +29,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * field and a {@link Reference} for each id it names.
  *
  * <pre>{@code
- * EntryParser parser = new EntryParser("app", references);
+ * EntryParser parser = new EntryParser("app", references, Optional.of(Set.of("time", "uuid")));
  * Optional<Entry> host = parser.parse(fields, EntryId.parse("app:processes"), EntryKind.PROCESS_HOST);
  * }</pre>
  *
@@ -40,10 +40,13 @@ final class EntryParser {
 
     private final String namespace;
     private final List<Reference> references;
+    /** The names {@code modules:} may list, or empty when any name is accepted. */
+    private final Optional<Set<String>> knownModules;
 
-    EntryParser(String namespace, List<Reference> references) {
+    EntryParser(String namespace, List<Reference> references, Optional<Set<String>> knownModules) {
         this.namespace = namespace;
         this.references = references;
+        this.knownModules = knownModules;
     }
 
     Optional<Entry> parse(Fields f, EntryId id, EntryKind kind) {
@@ -84,7 +87,7 @@ final class EntryParser {
     private Optional<LuaProcess> luaProcess(Fields f, EntryId id, Meta meta) {
         Optional<Path> source = source(f);
         String method = method(f);
-        List<String> modules = f.stringList("modules").orElse(List.of());
+        List<String> modules = modules(f);
         Map<String, EntryId> imports = imports(f, id);
         Lifecycle lifecycle = lifecycle(f, id, true);
         Optional<EntryId> host = defaultHost(f, id);
@@ -115,7 +118,7 @@ final class EntryParser {
 
     private Optional<LuaLibrary> library(Fields f, EntryId id, Meta meta) {
         Optional<Path> source = source(f);
-        List<String> modules = f.stringList("modules").orElse(List.of());
+        List<String> modules = modules(f);
         Map<String, EntryId> imports = imports(f, id);
         return source.map(s -> new LuaLibrary(id, meta, f.location(), s, modules, imports));
     }
@@ -123,10 +126,29 @@ final class EntryParser {
     private Optional<LuaFunction> function(Fields f, EntryId id, Meta meta) {
         Optional<Path> source = source(f);
         String method = method(f);
-        List<String> modules = f.stringList("modules").orElse(List.of());
+        List<String> modules = modules(f);
         Map<String, EntryId> imports = imports(f, id);
         f.ignore("pool");   // Wippy's function pool settings; Trellis runs each call as a process
         return source.map(s -> new LuaFunction(id, meta, f.location(), s, method, modules, imports));
+    }
+
+    /**
+     * The {@code modules} list; with known module names, each other name is a problem at its own
+     * line, so that a typo shows at load time and not when {@code require} runs.
+     */
+    private List<String> modules(Fields f) {
+        List<String> modules = f.stringList("modules").orElse(List.of());
+        knownModules.filter(known -> !modules.isEmpty()).ifPresent(known -> {
+            List<Node> items = ((SequenceNode) f.valueNode("modules")).getValue();
+            for (int i = 0; i < modules.size(); i++) {
+                String name = modules.get(i);
+                if (!known.contains(name)) {
+                    f.problem(items.get(i), "unknown module '" + name + "' in field 'modules'"
+                            + Spelling.didYouMean(name, known) + " (known modules: " + String.join(", ", known) + ")");
+                }
+            }
+        });
+        return modules;
     }
 
     // ---- supervisors -------------------------------------------------------------------------------

@@ -14,6 +14,9 @@ import java.util.List;
  * Application app = new ApplicationLoader(compile).load(dir);
  * }</pre>
  *
+ * <p>The binding also says which built-in modules exist ({@link #modules()}), so that a misspelled
+ * name under {@code modules:} is reported at load time rather than when {@code require} runs.
+ *
  * <p>Each source file is checked once, however many entries use it. Must be thread-safe if the
  * loader is shared between threads.
  */
@@ -37,6 +40,17 @@ public interface SourceCheck {
      * @return the problem, or empty
      */
     default java.util.Optional<String> entryPoint(Path file, String text, String method) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The names an entry may list under {@code modules:}, when they are known: a name outside them
+     * is then a load-time problem, with a "did you mean" for a near miss. Default: empty, and the
+     * names are not checked (the loader cannot know which modules the runtime has).
+     *
+     * @return the known module names, or empty when any name is accepted
+     */
+    default java.util.Optional<java.util.Set<String>> modules() {
         return java.util.Optional.empty();
     }
 

@@ -170,6 +170,26 @@ class MainTest {
     }
 
     @Test
+    void checkRejectsAModuleTrellisDoesNotHave() throws IOException {
+        Files.writeString(app.resolve("more.yaml"), """
+                namespace: app
+                entries:
+                  - name: clock
+                    kind: process.lua
+                    source: file://main.lua
+                    modules: [time, tiem, json]
+                """);
+        assertThat(trellis("check", app.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo(String.join("\n",
+                "trellis: app " + app + " is invalid (2 problems):",
+                app.resolve("more.yaml") + ":6: entry 'app:clock': unknown module 'tiem' in field 'modules' (did you mean 'time'?)"
+                        + " (known modules: ctx, security, supervisor, time, uuid)",
+                app.resolve("more.yaml") + ":6: entry 'app:clock': unknown module 'json' in field 'modules'"
+                        + " (known modules: ctx, security, supervisor, time, uuid)",
+                ""));
+    }
+
+    @Test
     void luaSyntaxErrorsFromTheBootAreReportedWithTheOthers() throws IOException {
         Files.writeString(app.resolve("tests/t.lua"), "local x\nsyntax error here\n");
         assertThat(trellisWith(recording, "check", app.toString())).isEqualTo(1);

@@ -315,6 +315,48 @@ class ApplicationProblemsTest {
     }
 
     @Test
+    void modulesTheSourceCheckDoesNotKnowAreProblemsAtTheirLine() {
+        AppDir dir = new AppDir(tmp)
+                .file("_index.yaml", """
+                        namespace: app
+                        entries:
+                          - name: lib
+                            kind: library.lua
+                            source: file://lib.lua
+                            modules:
+                              - time
+                              - uuid
+                              - uiid
+                          - {name: f, kind: function.lua, source: "file://lib.lua", modules: [http]}
+                          - {name: p, kind: process.lua, source: "file://lib.lua", modules: [Time]}
+                        """)
+                .lua("lib.lua");
+        SourceCheck check = new SourceCheck() {
+            @Override
+            public List<SourceCheck.SourceError> check(Path file, String text) {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Optional<java.util.Set<String>> modules() {
+                return java.util.Optional.of(new java.util.TreeSet<>(List.of("time", "uuid")));
+            }
+        };
+        assertThat(problems(dir, new ApplicationLoader(check))).containsExactly(
+                at("_index.yaml", 9) + "entry 'app:lib': unknown module 'uiid' in field 'modules' (did you mean 'uuid'?) (known modules: time, uuid)",
+                at("_index.yaml", 10) + "entry 'app:f': unknown module 'http' in field 'modules' (known modules: time, uuid)",
+                at("_index.yaml", 11) + "entry 'app:p': unknown module 'Time' in field 'modules' (did you mean 'time'?) (known modules: time, uuid)");
+    }
+
+    @Test
+    void withoutKnownModulesAnyNameIsAccepted() throws ApplicationException {
+        AppDir dir = new AppDir(tmp)
+                .file("_index.yaml", "namespace: app\nentries:\n  - {name: lib, kind: library.lua, source: \"file://lib.lua\", modules: [json]}\n")
+                .lua("lib.lua");
+        assertThat(new ApplicationLoader().load(dir.root).entries()).hasSize(1);
+    }
+
+    @Test
     void directoryProblems() {
         assertThat(problems(new AppDir(tmp.resolve("nope")))).containsExactly(tmp.resolve("nope") + ": no such directory");
         new AppDir(tmp).file("file.yaml", "x: 1\n");

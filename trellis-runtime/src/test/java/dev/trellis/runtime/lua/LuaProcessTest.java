@@ -303,8 +303,8 @@ class LuaProcessTest {
                 new ServiceSupervisor(service, rt.program("app:w"), new PrintStream(log, true)));
         assertThat(sup.exit().get(30, TimeUnit.SECONDS).value()).isEqualTo("failed");
         assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(100);
-        assertThat(log.toString()).contains("cannot start: host not found; restarting in 10ms",
-                "service start timed out after 100ms: host not found");
+        assertThat(log.toString()).contains("cannot start: host not found: app:later; restarting in 10ms",
+                "service start timed out after 100ms: host not found: app:later");
     }
 
     @Test
@@ -337,6 +337,6 @@ class LuaProcessTest {
         Event e = exec(rt, "app:main");
         assertThat(e.isError()).as(String.valueOf(e.error())).isFalse();
         assertThat(e.value()).isEqualTo("ran|host not found: nohost|factory not found: app.workers:nope"
-                + "|bad argument #1 to 'send' (string expected, got number)");
+                + "|bad argument #1 to 'send' (pid or name string expected, got number)");
     }
 }

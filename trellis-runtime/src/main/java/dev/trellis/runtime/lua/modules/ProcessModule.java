@@ -98,7 +98,7 @@ final class ProcessModule {
         }
         if (!(a[0] instanceof String dest)) {
             // A number is not coerced to a name here (as Wippy does): send(123, ...) is a mistake.
-            throw LuaArgs.typeError(a, 0, "send", "string");
+            throw LuaArgs.typeError(a, 0, "send", "pid or name string");
         }
         String topic = checkString(a, 1, "send");
         LuaProc p = LuaProc.of(s);
