@@ -183,9 +183,9 @@ class MainTest {
         assertThat(err.toString()).isEqualTo(String.join("\n",
                 "trellis: app " + app + " is invalid (2 problems):",
                 app.resolve("more.yaml") + ":6: entry 'app:clock': unknown module 'tiem' in field 'modules' (did you mean 'time'?)"
-                        + " (known modules: ctx, security, supervisor, time, uuid)",
+                        + " (known modules: ctx, security, server, supervisor, task, time, uuid)",
                 app.resolve("more.yaml") + ":6: entry 'app:clock': unknown module 'json' in field 'modules'"
-                        + " (known modules: ctx, security, supervisor, time, uuid)",
+                        + " (known modules: ctx, security, server, supervisor, task, time, uuid)",
                 ""));
     }
 

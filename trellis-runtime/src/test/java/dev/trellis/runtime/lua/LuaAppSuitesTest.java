@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LuaAppSuitesTest {
 
     static Stream<String> apps() {
-        return Stream.of("src/test/resources/apps/spec", "src/test/resources/apps/supervision", "src/test/resources/apps/servers", "../examples/messaging", "../examples/worker-pool",
+        return Stream.of("src/test/resources/apps/spec", "src/test/resources/apps/supervision", "src/test/resources/apps/servers", "../examples/supervision", "../examples/messaging", "../examples/worker-pool",
                 "../examples/monitored-pool", "../examples/monitoring", "../examples/linking",
                 "../examples/registry", "../examples/topologies");
     }
