@@ -285,21 +285,37 @@ final class Calls {
     }
 
     private static Object awaitReply(Proc proc, Channel<Object> replies, Endpoint e, Request r, Duration timeout) {
-        Channel<Instant> timer = timeout == null ? null : proc.after(timeout);
-        while (true) {
-            Selected s = timer == null ? proc.select(replies.receiveCase())
-                    : proc.select(replies.receiveCase(), timer.receiveCase());
-            if (s.channel() == timer) {
-                e.pending.remove(r.ref);
-                throw new CallException(CallException.Kind.TIMEOUT, "no reply from " + e.pid + " within " + timeout.toMillis() + " ms");
-            }
-            if (s.value() instanceof Reply reply && reply.ref == r.ref) {
-                if (reply.failed) {
-                    throw (CallException) reply.value;
+        if (timeout == null) {
+            while (true) {
+                Selected s = proc.select(replies.receiveCase());
+                if (s.value() instanceof Reply reply && reply.ref == r.ref) {
+                    return replyValue(reply);
                 }
-                return reply.value;
+                // a late reply to an earlier, timed-out call: drop it
+            }
+        }
+        long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+        CallClock clock = CallClock.of(proc);
+        Channel<Instant> fires = clock.arm(deadline);
+        while (true) {
+            Selected s = proc.select(replies.receiveCase(), fires.receiveCase());
+            if (s.channel() == fires) {
+                if (clock.expired(deadline)) {
+                    e.pending.remove(r.ref);
+                    throw new CallException(CallException.Kind.TIMEOUT, "no reply from " + e.pid + " within "
+                            + timeout.toMillis() + " ms");
+                }
+            } else if (s.value() instanceof Reply reply && reply.ref == r.ref) {
+                return replyValue(reply);
             }
             // a late reply to an earlier, timed-out call: drop it
         }
+    }
+
+    private static Object replyValue(Reply reply) {
+        if (reply.failed) {
+            throw (CallException) reply.value;
+        }
+        return reply.value;
     }
 }

@@ -173,14 +173,17 @@ public final class Task {
             throw new IllegalArgumentException("task " + task.pid + " is owned by " + task.owner + ", not " + caller.pid());
         }
         Channel<Object> replies = caller.listen(REPLY_TOPIC);
-        Channel<Instant> timer = caller.after(timeout);
+        long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+        CallClock clock = CallClock.of(caller);
+        Channel<Instant> fires = clock.arm(deadline);
         task.awaiting = true;
         while (!task.result.isDone()) {
-            Selected s = caller.select(replies.receiveCase(), timer.receiveCase());
-            if (s.channel() == timer) {
+            Selected s = caller.select(replies.receiveCase(), fires.receiveCase());
+            if (s.channel() == fires && clock.expired(deadline)) {
                 break;
             }
-            // a wake-up for this or another task: the results live in the task objects
+            // a wake-up for this or another task (the results live in the task objects), or the
+            // clock firing for an earlier deadline (re-armed for ours)
         }
         task.awaiting = false;
         return task.result.getNow(null);

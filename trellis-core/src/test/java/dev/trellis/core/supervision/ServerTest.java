@@ -225,6 +225,35 @@ class ServerTest extends SupervisorTestBase {
         end.countDown();
     }
 
+    /** The caller's one timeout clock: a short timeout after a long one still fires on time. */
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aShortTimeoutAfterALongOneFiresOnTime() {
+        Pid q = Server.startLink(node, new Queue(terminated), List.of(), null).pidOrNull();
+        Object kind = node.exec(proc -> {
+            Server.call(proc, q, "queue", Duration.ofSeconds(60));   // arms the clock a minute out
+            try {
+                Server.call(proc, q, "slow", Duration.ofMillis(20));
+                return "answered";
+            } catch (CallException e) {
+                return e.kind();
+            }
+        });
+        assertThat(kind).isEqualTo(CallException.Kind.TIMEOUT);
+    }
+
+    /** A fire of the clock that lands while no call waits does not time out the next call. */
+    @Test
+    void aStaleFireOfTheClockIsNotATimeout() {
+        Pid q = Server.startLink(node, new Queue(terminated), List.of(), null).pidOrNull();
+        Object v = node.exec(proc -> {
+            Server.call(proc, q, "queue", Duration.ofMillis(30));    // arms the clock 30 ms out
+            proc.sleep(Duration.ofMillis(60));                        // it fires with no call waiting
+            return Server.call(proc, q, "slow", Duration.ofSeconds(5));
+        });
+        assertThat(v).isEqualTo("slow");
+    }
+
     private void awaitRegistered(String name) throws InterruptedException {
         while (node.registry().whereis(name) == null) {
             Thread.onSpinWait();
