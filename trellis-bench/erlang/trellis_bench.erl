@@ -17,9 +17,9 @@
 -define(GROUP, 10).
 -export([spawn_exit/1, idle_memory/1, ping_pong/1, ring/1, fan_in/1, link_cascade/1,
          monitor_down/1, sup_restart/1, sup_restart_storm/1, sup_one_for_all/1,
-         lua_spawn_exit/1, lua_idle/1, lua_ping_pong/1, lua_sup_restart/1]).
-%% supervisor callback and child start functions of the supervision rows
--export([init/1, start_crashing/1, start_member/2]).
+         lua_spawn_exit/1, lua_idle/1, lua_ping_pong/1, lua_sup_restart/1, lua_call/1]).
+%% supervisor callback and child start functions of the supervision rows; gen_server callbacks of lua_call
+-export([init/1, start_crashing/1, start_member/2, handle_call/3, handle_cast/2]).
 
 %% ---------------------------------------------------------------------------------------------
 %% Entry point
@@ -28,7 +28,7 @@
 workloads() ->
     [spawn_exit, idle_memory, ping_pong, ring, fan_in, link_cascade, monitor_down,
      sup_restart, sup_restart_storm, sup_one_for_all,
-     lua_spawn_exit, lua_idle, lua_ping_pong, lua_sup_restart].
+     lua_spawn_exit, lua_idle, lua_ping_pong, lua_sup_restart, lua_call].
 
 main([Name, SizeArg, WarmupArg, RunsArg]) ->
     Size = list_to_integer(SizeArg),
@@ -269,7 +269,10 @@ start_member(Driver, I) ->
     Driver ! {started, I, Pid},
     {ok, Pid}.
 
-%% supervisor callback: the strategy and specs come from the start_link argument.
+%% gen_server callback of lua_call's echo server; the supervisor callback: the strategy and specs
+%% come from the start_link argument.
+init(echo_server) ->
+    {ok, nil};
 init({Strategy, Specs}) ->
     {ok, {#{strategy => Strategy, intensity => 2147483647, period => 5}, Specs}}.
 
@@ -348,6 +351,39 @@ lua_ping_loop(Pong, I, N) ->
         {<<"pong">>, Pong, I} -> lua_ping_loop(Pong, I + 1, N);
         {<<"pong">>, Pong, Other} -> exit({bad_pong, I, Other})
     end.
+
+%% lua_call: the twin of a server.call round trip between two Lua processes is gen_server:call
+%% between two Erlang processes: an echo gen_server answers each request with itself; the caller
+%% reports ready, waits for the driver's go, makes Size calls (each reply checked), then reports
+%% {<<"done">>, Caller, Size}. The driver times go -> done.
+lua_call(N) ->
+    Self = self(),
+    {ok, Server} = gen_server:start(?MODULE, echo_server, []),
+    Caller = spawn(fun() -> lua_caller(Self, Server, N) end),
+    receive {<<"ready">>, Caller, nil} -> ok end,
+    T0 = now_ns(),
+    msg(Caller, <<"go">>, nil),
+    receive {<<"done">>, Caller, N} -> ok end,
+    Elapsed = now_ns() - T0,
+    gen_server:stop(Server),
+    {Elapsed / N, "ns/call"}.
+
+lua_caller(Driver, Server, N) ->
+    msg(Driver, <<"ready">>, nil),
+    receive {<<"go">>, _, _} -> ok end,
+    lua_call_loop(Server, 1, N),
+    msg(Driver, <<"done">>, N).
+
+lua_call_loop(_Server, I, N) when I > N -> ok;
+lua_call_loop(Server, I, N) ->
+    case gen_server:call(Server, I) of
+        I -> lua_call_loop(Server, I + 1, N);
+        Other -> exit({bad_reply, I, Other})
+    end.
+
+handle_call(Request, _From, State) -> {reply, Request, State}.
+
+handle_cast(_Request, State) -> {noreply, State}.
 
 msg(To, Topic, Payload) -> To ! {Topic, self(), Payload}.
 

@@ -50,4 +50,26 @@ function M.crasher()
     error("crash", 0)
 end
 
+-- lua_call, the server: answers each call with its request; returns after the driver's CANCEL.
+function M.echo_server()
+    require("server").run({ handle_call = function(request, from, state) return request, state end })
+end
+
+-- lua_call, the client: reports "ready", waits for the driver's "go", makes n calls (each reply
+-- checked), then reports "done" with n. The driver times go -> done.
+function M.caller(driver, peer, n)
+    local server = require("server")
+    local inbox = process.inbox()
+    process.send(driver, "ready")
+    inbox:receive()
+    for i = 1, n do
+        local reply, err = server.call(peer, i)
+        if reply ~= i then
+            error("call " .. i .. ": reply " .. tostring(reply) .. " " .. tostring(err))
+        end
+    end
+    process.send(driver, "done", n)
+    return n
+end
+
 return M

@@ -48,6 +48,10 @@ public final class LuaBenchApp {
     public static final String PONG = "bench:pong";
     /** {@code ping(driver, peer, n)}: ready, waits for go, n round trips, then {@code done} with n. */
     public static final String PING = "bench:ping";
+    /** A {@code server.run} server answering each call with its request; returns on CANCEL (lua_call). */
+    public static final String ECHO_SERVER = "bench:echo_server";
+    /** {@code caller(driver, server, n)}: ready, waits for go, n calls, then {@code done} with n (lua_call). */
+    public static final String CALLER = "bench:caller";
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(1);
     /** The files of the app, as the class path holds them under {@code lua-app/}. */

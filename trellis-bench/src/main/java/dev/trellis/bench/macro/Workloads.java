@@ -32,6 +32,7 @@ public final class Workloads {
             new LuaSpawnExit(),
             new LuaIdle(),
             new LuaPingPong(),
+            new LuaCall(),
             new LuaSupRestart());
 
     private Workloads() {
