@@ -1,6 +1,7 @@
 -- The lesson's story, told once at boot: SimpleQueue under its supervisor (killed, then restored
 -- with [1, 2, 3]), queues started on demand by a dynamic supervisor, and tasks under a task
--- supervisor. Registered as "story" while it runs, so the tests can wait for it to finish.
+-- supervisor. Once told, it registers "story_told" and waits for the app to stop, so the tests
+-- can wait for it.
 local supervisor = require("supervisor")
 local task = require("task")
 local time = require("time")
@@ -24,8 +25,6 @@ local function restarted(sup, id, old)
 end
 
 local function main()
-    process.registry.register("story")
-
     print("iex> SimpleQueue.queue          " .. list(SimpleQueue.queue()))
     SimpleQueue.enqueue(4)
     print("iex> SimpleQueue.enqueue(4)     :ok")
@@ -49,6 +48,9 @@ local function main()
     local t = task.async_nolink("ExampleApp.TaskSupervisor", "app:sum", { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 })
     print("Task.Supervisor.async_nolink    sum of 1..10 = " .. tostring(task.await(t)))
     print("the story is over; the tree keeps running (Ctrl-C stops it)")
+    process.registry.register("story_told")
+    local events = process.events()
+    while events:receive().kind ~= process.event.CANCEL do end
 end
 
 return { main = main }

@@ -26,6 +26,7 @@ end
 -- Three queues under each strategy; the second is killed. one_for_one restores only it,
 -- one_for_all all three, rest_for_one it and the ones started after it.
 local function strategies()
+    support.after_story()
     local expected = {
         one_for_one = { false, true, false },
         one_for_all = { true, true, true },
@@ -76,6 +77,7 @@ end
 -- Task.Supervisor: start_child for background work, async_nolink for an awaited result; tasks are
 -- temporary (a failed one is not restarted).
 local function tasks()
+    support.after_story()
     local task = require("task")
     local time = require("time")
     local sup = "ExampleApp.TaskSupervisor"

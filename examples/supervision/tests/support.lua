@@ -7,18 +7,13 @@ function support.check(cond, msg)
     return cond
 end
 
--- Waits until the boot's story (registered as "story") has finished, so tests never race it.
+-- Waits until the boot's story has been told (it registers "story_told"), so tests never race it.
 function support.after_story()
-    local story = process.registry.lookup("story")
-    if not story then return end
-    local events = process.events()
-    if not process.monitor(story) then return end   -- it ended meanwhile
-    local deadline = time.after("10s")
-    while true do
-        local r = channel.select { events:case_receive(), deadline:case_receive() }
-        if r.channel == deadline then error("the story did not finish") end
-        if r.value.kind == process.event.EXIT and r.value.from == story then return end
+    for _ = 1, 2000 do
+        if process.registry.lookup("story_told") then return end
+        time.sleep("5ms")
     end
+    error("the story (app:story) was not told within 10 s")
 end
 
 -- The pid of child `id` of `sup` once it is running and differs from `old`.
