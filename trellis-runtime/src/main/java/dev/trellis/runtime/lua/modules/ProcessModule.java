@@ -17,6 +17,8 @@ import dev.trellis.lua.LuaUserdata;
 import dev.trellis.lua.LuaValues;
 import java.time.Duration;
 import java.util.Map;
+import dev.trellis.lua.LuaStrings;
+import dev.trellis.runtime.lua.CodeUpgrade;
 import dev.trellis.runtime.lua.LuaChannel;
 import dev.trellis.runtime.lua.Durations;
 import dev.trellis.runtime.lua.LuaErrors;
@@ -78,6 +80,7 @@ final class ProcessModule {
         BuiltInModules.fn(t, "events", (s, a) -> new Object[] {LuaProc.of(s).events()});
         BuiltInModules.fn(t, "listen", ProcessModule::listen);
         BuiltInModules.fn(t, "unlisten", ProcessModule::unlisten);
+        BuiltInModules.fn(t, "upgrade", ProcessModule::upgrade);
         LuaTable event = new LuaTable(0, 3);
         event.rawset("CANCEL", "pid.cancel");
         event.rawset("EXIT", "pid.exit");
@@ -251,6 +254,34 @@ final class ProcessModule {
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());
         }
+    }
+
+    // ============================================================================================
+    // Code upgrade
+    // ============================================================================================
+
+    /**
+     * {@code upgrade([entry][, args...])}: the process goes on as {@code entry}'s main (its own entry
+     * when nil or ""), called with {@code args}; the call does not return. An entry that does not
+     * exist is reported before anything is given up: {@code nil, err} (NOT_FOUND, naming it), and
+     * the old code carries on.
+     */
+    private static Object[] upgrade(LuaState s, Object[] a) {
+        LuaProc p = LuaProc.of(s);
+        Object first = arg(a, 0);
+        LuaProgram target;
+        if (first == null || "".equals(first)) {
+            target = p.program();
+        } else if (first instanceof String id) {
+            target = p.program().runtime().program(id);
+            if (target == null) {
+                return LuaErrors.fail(ErrorKind.NOT_FOUND, "upgrade: entry not found: " + LuaStrings.toJava(id)
+                        + " (a process.lua or function.lua entry id, namespace:name)");
+            }
+        } else {
+            throw LuaArgs.typeError(a, 0, "upgrade", "string or nil");
+        }
+        throw new CodeUpgrade(target, Payloads.exportAll(a, 1));
     }
 
     private static Object[] unlisten(LuaState s, Object[] a) {
