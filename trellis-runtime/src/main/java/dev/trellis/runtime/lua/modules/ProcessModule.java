@@ -50,6 +50,8 @@ import dev.trellis.runtime.lua.SpawnTarget;
 final class ProcessModule {
 
     private static final Object[] TRUE = {Boolean.TRUE};
+    /** The pid operations a scope must allow ({@code process.<op>} on the target pid). */
+    private static final java.util.Set<String> CHECKED_OPS = java.util.Set.of("terminate", "cancel", "monitor", "link");
 
     private ProcessModule() {
     }
@@ -65,6 +67,7 @@ final class ProcessModule {
         BuiltInModules.fn(t, "spawn_linked", (s, a) -> spawn(s, a, "spawn_linked", false, true));
         BuiltInModules.fn(t, "spawn_linked_monitored", (s, a) -> spawn(s, a, "spawn_linked_monitored", true, true));
         BuiltInModules.fn(t, "terminate", (s, a) -> onPid(s, a, "terminate", (p, pid) -> p.proc().terminate(pid)));
+        // (terminate, cancel, monitor and link are checked against the caller's scope: process.<op> on the pid)
         BuiltInModules.fn(t, "cancel", ProcessModule::cancel);
         BuiltInModules.fn(t, "monitor", (s, a) -> onPid(s, a, "monitor", (p, pid) -> p.proc().monitor(pid)));
         BuiltInModules.fn(t, "unmonitor", (s, a) -> onPid(s, a, "unmonitor", (p, pid) -> p.proc().unmonitor(pid)));
@@ -105,6 +108,18 @@ final class ProcessModule {
         }
         String topic = checkString(a, 1, "send");
         LuaProc p = LuaProc.of(s);
+        if (PermissionChecks.active(p)) {
+            Object[] denied;
+            try {
+                denied = PermissionChecks.denied(p, "process.send", p.proc().node().resolve(dest).toString(),
+                        "not allowed to send: " + LuaStrings.toJava(dest));
+            } catch (ProcessException e) {
+                return LuaErrors.fail(e.error());
+            }
+            if (denied != null) {
+                return denied;
+            }
+        }
         try {
             p.proc().send(dest, topic, Payloads.exportAll(a, 2));
             return TRUE;
@@ -122,9 +137,17 @@ final class ProcessModule {
         String id = checkString(a, 0, fname);
         String host = checkString(a, 1, fname);
         LuaProc p = LuaProc.of(s);
+        Object[] denied = PermissionChecks.spawnDenied(p, id, false, monitored, linked);
+        if (denied != null) {
+            return denied;
+        }
         SpawnTarget target = SpawnTarget.resolve(p, id, host);
         if (target.error() != null) {
             return LuaErrors.fail(target.error());
+        }
+        denied = PermissionChecks.hostDenied(p, target.host());
+        if (denied != null) {
+            return denied;
         }
         try {
             Spawner spawner = p.proc().spawner().on(target.host());
@@ -162,6 +185,13 @@ final class ProcessModule {
             pid = p.proc().node().resolve(dest);
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());
+        }
+        if (CHECKED_OPS.contains(op)) {
+            Object[] denied = PermissionChecks.denied(p, "process." + op, pid.toString(),
+                    "not allowed to " + op + ": " + LuaStrings.toJava(dest));
+            if (denied != null) {
+                return denied;
+            }
         }
         try {
             action.apply(p, pid);
@@ -280,6 +310,11 @@ final class ProcessModule {
             }
         } else {
             throw LuaArgs.typeError(a, 0, "upgrade", "string or nil");
+        }
+        String targetId = target.id().toString();
+        Object[] denied = PermissionChecks.denied(p, "process.upgrade", targetId, "not allowed to upgrade to: " + targetId);
+        if (denied != null) {
+            return denied;
         }
         throw new CodeUpgrade(target, Payloads.exportAll(a, 1));
     }

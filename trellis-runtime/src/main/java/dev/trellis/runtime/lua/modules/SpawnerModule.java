@@ -173,9 +173,17 @@ final class SpawnerModule {
         String id = checkString(a, 1, fname);
         String host = checkString(a, 2, fname);
         LuaProc p = LuaProc.of(s);
+        Object[] denied = PermissionChecks.spawnDenied(p, id, false, monitored, linked);
+        if (denied != null) {
+            return denied;
+        }
         SpawnTarget target = SpawnTarget.resolve(p, id, host);
         if (target.error() != null) {
             return LuaErrors.fail(target.error());
+        }
+        denied = PermissionChecks.hostDenied(p, target.host());
+        if (denied != null) {
+            return denied;
         }
         Node node = p.proc().node();
         try {
@@ -260,9 +268,17 @@ final class SpawnerModule {
             return LuaErrors.fail(ErrorKind.INVALID, "host ID required");
         }
         LuaProc p = LuaProc.of(s);
+        Object[] denied = PermissionChecks.spawnDenied(p, id, true, false, false);
+        if (denied != null) {
+            return denied;
+        }
         SpawnTarget target = SpawnTarget.resolve(p, id, host);
         if (target.error() != null) {
             return LuaErrors.fail(target.error());
+        }
+        denied = PermissionChecks.hostDenied(p, target.host());
+        if (denied != null) {
+            return denied;
         }
         LuaProgram program = target.program();
         String targetHost = target.host();
