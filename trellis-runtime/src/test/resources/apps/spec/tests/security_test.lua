@@ -125,7 +125,8 @@ end
 
 -- A process given policies may do what they allow, nothing else: spawn, send, terminate, upgrade.
 function T.security_checks()
-    local target = process.spawn_monitored("w:waits", H)
+    -- the target waits on its events only, so the probes' messages stay in its mailbox and it lives on
+    local target = process.spawn_monitored("w:on_cancel", H)
     local r = probe(security.new_scope({"sec:spawn_workers", "sec:no_terminate"}), target)
     check(r.spawn.ok, tostring(r.spawn.msg))
     denied(r.spawn_other_host, "not allowed to spawn on host: app:small")
