@@ -167,4 +167,24 @@ function M.security_relay()
     end
 end
 
+-- Tries what its scope may forbid and reports each outcome: {ok, kind, msg, retryable}.
+function M.security_probe(target)
+    local function try(f, ...)
+        local v, err = f(...)
+        return {ok = v ~= nil and v ~= false, kind = err and err:kind(), msg = err and tostring(err),
+                retryable = err and err:retryable()}
+    end
+    return {
+        spawn = try(process.spawn, "w:returns", "app:processes", 1),
+        spawn_other_host = try(process.spawn, "w:returns", "app:small", 1),
+        spawn_other_entry = try(process.spawn, "tests:identity", "app:processes"),
+        spawn_linked = try(process.spawn_linked, "w:returns", "app:processes", 1),
+        send = try(process.send, target, "hello", 1),
+        terminate = try(process.terminate, target),
+        upgrade = try(process.upgrade, "w:returns"),
+        spawner = try(function() return process.with_context({}):spawn("w:returns", "app:processes", 1) end),
+        exec = try(process.exec, "w:returns", "app:processes", 1),
+    }
+end
+
 return M

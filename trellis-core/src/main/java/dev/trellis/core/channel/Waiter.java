@@ -47,6 +47,17 @@ public class Waiter {
     }
 
     /**
+     * Gives this operation up for good: no channel operation or mailbox delivery completes it any
+     * more, and {@link #onComplete()} never runs. The channels it is parked on drop its slots as
+     * they meet them, so a value that would have gone to it stays in the channel for the next
+     * receiver. For a runtime that throws away the code that was waiting (a process replacing its
+     * code in place); call it on the owner's thread.
+     */
+    public final void abandon() {
+        done = true;
+    }
+
+    /**
      * Hook run once, on the owner's thread, right after the waiter completes. The blocking Java layer
      * needs nothing here; a cooperative scheduler marks the parked coroutine runnable. It runs in the
      * middle of a channel operation or of mailbox routing, so it must not operate on channels itself.

@@ -43,6 +43,34 @@ class ChannelTest {
     }
 
     @Test
+    void anAbandonedReceiverIsSkippedAndTheValueStaysForTheNextOne() {
+        node.exec(proc -> {
+            Channel<String> ch = proc.channel(1);
+            Waiter gone = new Waiter() {
+                @Override
+                protected void onComplete() {
+                    throw new AssertionError("an abandoned waiter must not complete");
+                }
+            };
+            ch.parkReceiver(gone, 0);
+            assertThat(ch.isSendReady()).isTrue();
+            gone.abandon();
+            assertThat(gone.isDone()).isTrue();
+            assertThat(ch.trySend("kept")).isTrue();     // buffered, not handed to the abandoned waiter
+            assertThat(ch.size()).isEqualTo(1);
+            assertThat(ch.receive()).isEqualTo("kept");
+            // in a select, every slot of the abandoned waiter is skipped
+            Channel<String> other = proc.channel(0);
+            Waiter sel = new Waiter();
+            ch.parkReceiver(sel, 0);
+            other.parkReceiver(sel, 1);
+            sel.abandon();
+            assertThat(other.trySend("x")).isFalse();    // unbuffered: no live receiver any more
+            return null;
+        });
+    }
+
+    @Test
     void unbufferedChannelNeedsAParkedPartner() {
         node.exec(proc -> {
             Channel<String> ch = proc.channel(0);

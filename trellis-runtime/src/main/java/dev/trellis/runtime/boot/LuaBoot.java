@@ -23,7 +23,10 @@ import dev.trellis.runtime.lua.LuaErrors;
 import dev.trellis.runtime.lua.LuaProgram;
 import dev.trellis.runtime.lua.LuaRuntime;
 import dev.trellis.runtime.lua.LuaSourceCheck;
+import dev.trellis.core.ProcessBody;
+import dev.trellis.runtime.lua.LuaStart;
 import dev.trellis.runtime.lua.Payloads;
+import dev.trellis.runtime.lua.modules.EntrySecurityContexts;
 import dev.trellis.runtime.lua.modules.BuiltInModules;
 import dev.trellis.runtime.lua.supervision.LuaSupervision;
 import java.io.PrintStream;
@@ -393,7 +396,10 @@ public final class LuaBoot implements ApplicationBoot {
                     case ProcessHost h -> { }
                     case LuaProcess p -> {
                         String host = p.host().map(EntryId::toString).orElse(defaultHost);
-                        node.spawner().on(host).spawn(runtime.program(p.id()));
+                        LuaProgram program = runtime.program(p.id());
+                        node.spawner().on(host).spawn(p.lifecycle().security()
+                                .<ProcessBody>map(sec -> new LuaStart(program, EntrySecurityContexts.of(runtime, sec), null))
+                                .orElse(program));
                     }
                     case SupervisionEntry sup -> b.startSupervisor(sup, output);
                     case LuaService s -> {

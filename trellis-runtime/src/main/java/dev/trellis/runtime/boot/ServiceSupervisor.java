@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import dev.trellis.runtime.lua.LuaErrors;
 import dev.trellis.runtime.lua.LuaProgram;
+import dev.trellis.runtime.lua.LuaStart;
 import dev.trellis.runtime.lua.Payloads;
+import dev.trellis.runtime.lua.modules.EntrySecurityContexts;
 import dev.trellis.runtime.entry.ProcessHost;
 
 /**
@@ -66,6 +68,13 @@ public final class ServiceSupervisor implements ProcessBody {
         this.log = log;
     }
 
+    /** {@return what the service's process runs: its program, as the actor and scope of lifecycle.security when given} */
+    private ProcessBody body() {
+        return service.lifecycle().security()
+                .<ProcessBody>map(sec -> new LuaStart(program, EntrySecurityContexts.of(program.runtime(), sec), null))
+                .orElse(program);
+    }
+
     @Override
     public Object run(Proc proc) {
         Lifecycle lc = service.lifecycle();
@@ -78,7 +87,7 @@ public final class ServiceSupervisor implements ProcessBody {
             Pid child;
             try {
                 child = proc.spawner().on(service.host().toString()).monitored()
-                        .spawn(program, Payloads.fromJavaAll(service.input()));
+                        .spawn(body(), Payloads.fromJavaAll(service.input()));
             } catch (ProcessException e) {
                 // A start failure (host stopped or not there yet): retried like a crash until
                 // start_timeout has passed since the first try.

@@ -88,6 +88,7 @@ public final class ApplicationLoader {
         List<Entry> entries = load.resolveHosts(load.uniqueEntries());
         load.checkReferences();
         SupervisionTrees.check(entries, problems);
+        checkPolicyGroups(entries, problems);
         checkSources(entries, problems);
         Application app = null;
         try {
@@ -143,6 +144,26 @@ public final class ApplicationLoader {
 
     /** One Lua file as read and checked once, however many entries use it. */
     private record CheckedSource(String text, List<SourceCheck.SourceError> errors) {
+    }
+
+    /** Every group a {@code lifecycle.security} names must be listed by some {@code security.policy}. */
+    private static void checkPolicyGroups(List<Entry> entries, Problems problems) {
+        Set<EntryId> groups = new java.util.HashSet<>();
+        for (Entry e : entries) {
+            if (e instanceof SecurityPolicy p) {
+                groups.addAll(p.groups());
+            }
+        }
+        for (Entry e : entries) {
+            if (e instanceof LifecycleEntry le && le.lifecycle().security().isPresent()) {
+                for (EntryId g : le.lifecycle().security().get().groups()) {
+                    if (!groups.contains(g)) {
+                        problems.add(e.location(), e.id(), "field 'lifecycle.security.groups' names '" + g
+                                + "', a group no security.policy lists in its groups");
+                    }
+                }
+            }
+        }
     }
 
     private void checkSources(List<Entry> entries, Problems problems) {

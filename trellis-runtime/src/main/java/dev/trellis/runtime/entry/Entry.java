@@ -14,7 +14,7 @@ package dev.trellis.runtime.entry;
  * }
  * }</pre>
  */
-public sealed interface Entry permits LuaEntry, LifecycleEntry {
+public sealed interface Entry permits LuaEntry, LifecycleEntry, SecurityPolicy {
 
     /** {@code namespace:name}. */
     EntryId id();

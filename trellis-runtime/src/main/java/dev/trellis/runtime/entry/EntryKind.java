@@ -28,7 +28,9 @@ public enum EntryKind {
     /** A Lua module other entries import: {@link LuaLibrary}. */
     LIBRARY_LUA("library.lua"),
     /** A Lua function, called by tests and {@code funcs}: {@link LuaFunction}. */
-    FUNCTION_LUA("function.lua");
+    FUNCTION_LUA("function.lua"),
+    /** An access rule: actions and resources it allows or denies: {@link SecurityPolicy}. */
+    SECURITY_POLICY("security.policy");
 
     private final String yamlName;
 

@@ -60,6 +60,7 @@ final class EntryParser {
             case PROCESS_SUPERVISOR -> supervisor(f, id, meta);
             case PROCESS_DYNAMIC_SUPERVISOR -> Optional.of(dynamicSupervisor(f, id, meta));
             case PROCESS_TASK_SUPERVISOR -> Optional.of(taskSupervisor(f, id, meta));
+            case SECURITY_POLICY -> policy(f, id, meta);
         };
         f.rejectUnknown(kind.yamlName());
         return entry.map(Entry.class::cast);
@@ -442,11 +443,12 @@ final class EntryParser {
         requires.addAll(referenceList(l, id, "requires", Reference.LIFECYCLE_KINDS));
         requires.addAll(referenceList(l, id, "depends_on", Reference.LIFECYCLE_KINDS));
         requires = requires.stream().distinct().toList();
+        Optional<EntrySecurity> security = l.mapping("security").map(sec -> security(sec, id));
         if (processLua) {
             l.rejectUnknown("the lifecycle of a process.lua, which is started once and not supervised;"
                     + " use a process.service for timeouts and restarts");
             return new Lifecycle(autoStart, d.startTimeout(), d.stopTimeout(), d.stableThreshold(), d.startup(),
-                    requires, d.restart());
+                    requires, d.restart(), security);
         }
         Duration startTimeout = positive(l, "start_timeout").orElse(d.startTimeout());
         Duration stopTimeout = positive(l, "stop_timeout").orElse(d.stopTimeout());
@@ -460,9 +462,102 @@ final class EntryParser {
             }
         }).orElse(d.startup());
         RestartPolicy restart = l.mapping("restart").map(this::restart).orElse(d.restart());
-        l.ignore("security");   // accepted; security policies are not enforced yet
         l.rejectUnknown("lifecycle");
-        return new Lifecycle(autoStart, startTimeout, stopTimeout, stableThreshold, startup, requires, restart);
+        return new Lifecycle(autoStart, startTimeout, stopTimeout, stableThreshold, startup, requires, restart, security);
+    }
+
+    /** {@code lifecycle.security}: the actor (default: the entry's id) and the policies of the scope. */
+    private EntrySecurity security(Fields sec, EntryId id) {
+        String actorId = id.toString();
+        Map<String, Object> actorMeta = Map.of();
+        Optional<Fields> actor = sec.mapping("actor");
+        if (actor.isPresent()) {
+            Fields a = actor.get();
+            actorId = a.requiredString("id").orElse(actorId);
+            Optional<Object> meta = a.value("meta");
+            if (meta.isPresent()) {
+                if (meta.get() instanceof Map<?, ?> m) {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                    actorMeta = copy;
+                } else {
+                    a.problem(a.valueNode("meta"), "field '" + a.path("meta") + "' must be a mapping");
+                }
+            }
+            a.rejectUnknown("lifecycle.security.actor");
+        }
+        List<EntryId> policies = referenceList(sec, id, "policies", Set.of(EntryKind.SECURITY_POLICY));
+        List<EntryId> groups = groupIds(sec, "groups");
+        sec.rejectUnknown("lifecycle.security");
+        return new EntrySecurity(actorId, actorMeta, policies, groups);
+    }
+
+    /** A list of policy group ids; a bare name means this entry's namespace. */
+    private List<EntryId> groupIds(Fields f, String key) {
+        List<EntryId> ids = new ArrayList<>();
+        for (String g : f.stringList(key).orElse(List.of())) {
+            try {
+                ids.add(EntryId.resolve(g, namespace));
+            } catch (IllegalArgumentException e) {
+                f.problem(f.valueNode(key), "field '" + f.path(key) + "': bad group id '" + g + "': " + e.getMessage());
+            }
+        }
+        return ids;
+    }
+
+    /** A {@code security.policy}: {@code policy.actions}, {@code policy.resources}, {@code policy.effect}, {@code groups}. */
+    private Optional<SecurityPolicy> policy(Fields f, EntryId id, Meta meta) {
+        List<EntryId> groups = groupIds(f, "groups");
+        Optional<Fields> block = f.mapping("policy");
+        if (block.isEmpty()) {
+            if (!f.has("policy")) {
+                f.problemAtEntry("missing field 'policy' (a mapping with actions, resources and effect)");
+            }
+            return Optional.empty();
+        }
+        Fields p = block.get();
+        List<String> actions = patterns(p, "actions");
+        List<String> resources = patterns(p, "resources");
+        Optional<SecurityPolicy.Effect> effect = p.requiredString("effect").flatMap(e -> switch (e) {
+            case "allow" -> Optional.of(SecurityPolicy.Effect.ALLOW);
+            case "deny" -> Optional.of(SecurityPolicy.Effect.DENY);
+            default -> {
+                p.problem(p.valueNode("effect"), "field '" + p.path("effect") + "' must be allow or deny, got \"" + e + "\"");
+                yield Optional.empty();
+            }
+        });
+        if (p.has("conditions")) {
+            p.node("conditions");
+            p.problem(p.valueNode("conditions"), "field '" + p.path("conditions") + "' is not supported yet:"
+                    + " a policy here decides by its actions and resources only");
+        }
+        p.rejectUnknown("security.policy policy");
+        if (actions.isEmpty() || resources.isEmpty() || effect.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SecurityPolicy(id, meta, f.location(), actions, resources, effect.get(), groups));
+    }
+
+    /** A required pattern field: one non-empty string or a non-empty list of them. */
+    private static List<String> patterns(Fields p, String key) {
+        Optional<Node> node = p.node(key);
+        if (node.isEmpty()) {
+            p.problemAtEntry("missing field '" + p.path(key) + "' (a pattern such as \"*\" or a list of them)");
+            return List.of();
+        }
+        if (node.get() instanceof ScalarNode) {
+            String one = p.string(key).orElse("");
+            if (one.isEmpty()) {
+                p.problem(node.get(), "field '" + p.path(key) + "' must not be empty");
+                return List.of();
+            }
+            return List.of(one);
+        }
+        List<String> many = p.stringList(key).orElse(List.of());
+        if (many.isEmpty() && node.get() instanceof SequenceNode) {
+            p.problem(node.get(), "field '" + p.path(key) + "' must list at least one pattern");
+        }
+        return many;
     }
 
     private RestartPolicy restart(Fields r) {

@@ -17,12 +17,14 @@ import java.util.Objects;
  *   startup: required         # default required; optional lets boot go on if it fails
  *   requires: [app:db]        # default []; alias depends_on (both are merged)
  *   restart: {...}            # see RestartPolicy
+ *   security: {...}           # see EntrySecurity (default: none, nothing is checked)
  * }</pre>
  *
  * <p>{@code requires} holds resolved ids: a bare name in YAML means the entry's own namespace.
  */
 public record Lifecycle(boolean autoStart, Duration startTimeout, Duration stopTimeout, Duration stableThreshold,
-                        Startup startup, List<EntryId> requires, RestartPolicy restart) {
+                        Startup startup, List<EntryId> requires, RestartPolicy restart,
+                        java.util.Optional<EntrySecurity> security) {
 
     /** Whether a failing auto-started entry fails the boot. */
     public enum Startup {
@@ -40,12 +42,19 @@ public record Lifecycle(boolean autoStart, Duration startTimeout, Duration stopT
     public static final Lifecycle DEFAULT = new Lifecycle(false, Duration.ofSeconds(10), Duration.ofSeconds(10),
             Duration.ofSeconds(5), Startup.REQUIRED, List.of(), RestartPolicy.DEFAULT);
 
+    /** A lifecycle with no security block. */
+    public Lifecycle(boolean autoStart, Duration startTimeout, Duration stopTimeout, Duration stableThreshold,
+                     Startup startup, List<EntryId> requires, RestartPolicy restart) {
+        this(autoStart, startTimeout, stopTimeout, stableThreshold, startup, requires, restart, java.util.Optional.empty());
+    }
+
     public Lifecycle {
         Objects.requireNonNull(startTimeout, "startTimeout");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(stableThreshold, "stableThreshold");
         Objects.requireNonNull(startup, "startup");
         Objects.requireNonNull(restart, "restart");
+        Objects.requireNonNull(security, "security");
         requires = List.copyOf(requires);
         requirePositive(startTimeout, "start_timeout");
         requirePositive(stopTimeout, "stop_timeout");

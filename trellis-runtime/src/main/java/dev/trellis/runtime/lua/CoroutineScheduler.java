@@ -93,11 +93,15 @@ public final class CoroutineScheduler {
         /** Set once the coroutine has yielded: from then on completion makes it runnable. */
         boolean armed;
         Object[] results;
+        /** Neighbours in the list of armed parks (so that {@link #abandonParked} can reach them all). */
+        Park prevPark;
+        Park nextPark;
 
         @Override
         protected void onComplete() {
             results = completion.results(this);
             if (armed) {
+                unlinkPark(this);
                 if (external) {
                     externallyParked--;
                 }
@@ -123,6 +127,8 @@ public final class CoroutineScheduler {
     private int live;
     /** Parked coroutines that something outside the process can wake (mailbox channels, timers). */
     private int externallyParked;
+    /** The armed parks, most recent first (linked through {@link Park#nextPark}). */
+    private Park parks;
 
     /**
      * @param state the process's Lua state
@@ -191,6 +197,39 @@ public final class CoroutineScheduler {
             }
         }
         return null;
+    }
+
+    /**
+     * Gives up every parked operation of this scheduler's coroutines: no message, timer or channel
+     * value goes to them any more, it stays in its channel instead. For a process that throws this
+     * scheduler away with its state and starts new code ({@code process.upgrade}).
+     */
+    public void abandonParked() {
+        for (Park p = parks; p != null; p = p.nextPark) {
+            p.abandon();
+        }
+        parks = null;
+        head = tail = null;
+    }
+
+    private void linkPark(Park p) {
+        p.nextPark = parks;
+        if (parks != null) {
+            parks.prevPark = p;
+        }
+        parks = p;
+    }
+
+    private void unlinkPark(Park p) {
+        if (p.prevPark != null) {
+            p.prevPark.nextPark = p.nextPark;
+        } else if (parks == p) {
+            parks = p.nextPark;
+        }
+        if (p.nextPark != null) {
+            p.nextPark.prevPark = p.prevPark;
+        }
+        p.prevPark = p.nextPark = null;
     }
 
     private void enqueue(Task t) {
@@ -270,6 +309,7 @@ public final class CoroutineScheduler {
                 return w.results;
             }
             w.armed = true;
+            linkPark(w);
             t.parked = true;
             if (external) {
                 externallyParked++;

@@ -7,7 +7,7 @@ import dev.trellis.core.Proc;
 import dev.trellis.core.ProcessError;
 import dev.trellis.core.ProcessException;
 import dev.trellis.core.Terminated;
-import dev.trellis.core.Terminated;
+import dev.trellis.core.Ticker;
 import dev.trellis.core.channel.Channel;
 import dev.trellis.lua.LuaError;
 import dev.trellis.lua.LuaFunction;
@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -43,6 +42,12 @@ import java.util.WeakHashMap;
  * per thread) or a scoped value (more frames under every park, a carrier and a snapshot per
  * process).
  *
+ * <p><b>Code upgrade.</b> {@code process.upgrade} replaces the program, the state and the scheduler
+ * of this object in place ({@link #run()} catches the {@link CodeUpgrade} signal): everything the
+ * core holds for the process stays, and so do the Lua faces of its subscribed channels, so the new
+ * code's {@code process.listen(topic)} gets the channel, and the messages buffered in it, that the
+ * old code had. The old code's parked operations are abandoned and its tickers stopped.
+ *
  * <p><b>Thread-safety:</b> none; a LuaProc lives on its process's virtual thread.
  */
 public final class LuaProc implements CoroutineScheduler.Subscriptions {
@@ -52,12 +57,14 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     static final int INTERRUPT_BUDGET = 10_000;
     private static final LuaState.InterruptHandler INTERRUPTS = state -> of(state).interrupted();
 
-    final LuaProgram program;
+    /** The program running now (another one after a {@code process.upgrade}). */
+    LuaProgram program;
     final Proc proc;
     /** The main function's arguments (Lua values); dropped once main has started. */
     private Object[] args;
-    final LuaState state;
-    final CoroutineScheduler scheduler;
+    /** The Lua state of the running code (a fresh one after each upgrade). */
+    LuaState state;
+    CoroutineScheduler scheduler;
     private String pidText;
     /** The last sender whose pid text {@code msg:from()} gave, and that text (one entry: a reply goes to the last peer). */
     private Pid lastFrom;
@@ -67,6 +74,8 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
     private HashMap<Channel<?>, LuaChannel> listeners;
     /** Channels fed by timers (time.after, timer, ticker): weakly held, so dropped ones are forgotten. */
     private Set<Channel<?>> timers;
+    /** Tickers the code started and has not stopped: an upgrade stops them, no one could read them. */
+    private ArrayList<Ticker> tickers;
     private int interrupts;
     /** Context values inherited from the spawner (immutable; exported Lua values). */
     final Map<String, Object> context;
@@ -83,18 +92,26 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
         this.program = program;
         this.proc = proc;
         this.context = context;
-        List<Object> a = proc.args();
-        Object[] luaArgs = a.isEmpty() ? NO_ARGS : new Object[a.size()];
-        for (int i = 0; i < luaArgs.length; i++) {
-            luaArgs[i] = Payloads.toLua(a.get(i));
-        }
-        this.args = luaArgs;
-        this.state = new LuaState();
-        this.state.globals().setMetatable(program.runtime().builtIns().globalsMetatable());
-        this.state.setModuleLoader(program.runtime().loader());
-        this.state.setInterruptHandler(INTERRUPTS, INTERRUPT_BUDGET);
-        this.state.setHostData(this);
+        this.args = luaArgs(proc.args().toArray());
+        this.state = newState(program, this);
         this.scheduler = new CoroutineScheduler(state, proc.owner(), this);
+    }
+
+    private static Object[] luaArgs(Object[] exported) {
+        Object[] luaArgs = exported.length == 0 ? NO_ARGS : new Object[exported.length];
+        for (int i = 0; i < luaArgs.length; i++) {
+            luaArgs[i] = Payloads.toLua(exported[i]);
+        }
+        return luaArgs;
+    }
+
+    private static LuaState newState(LuaProgram program, LuaProc host) {
+        LuaState state = new LuaState();
+        state.globals().setMetatable(program.runtime().builtIns().globalsMetatable());
+        state.setModuleLoader(program.runtime().loader());
+        state.setInterruptHandler(INTERRUPTS, INTERRUPT_BUDGET);
+        state.setHostData(host);
+        return state;
     }
 
     /**
@@ -177,22 +194,48 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
      */
     Object run() {
         Object[] r;
-        try {
-            Object fn = program.entryPoint(state);
-            state.releaseMain();
-            Object[] a = args;
-            args = null;
-            r = scheduler.runMain(fn, a);
-        } catch (Terminated parked) {
+        while (true) {
+            try {
+                Object fn = program.entryPoint(state);
+                state.releaseMain();
+                Object[] a = args;
+                args = null;
+                r = scheduler.runMain(fn, a);
+                break;
+            } catch (CodeUpgrade upgrade) {
+                replaceCode(upgrade);
+            } catch (Terminated parked) {
             // Killed while parked: every coroutine is suspended, so its stack can be read.
-            program.runtime().killSnapshots().offer(proc.pid(), this::waitingSnapshot);
-            throw parked;
-        } catch (LuaKill k) {
-            throw new ProcessException(ProcessError.TERMINATED);
-        } catch (LuaError e) {
-            throw new ProcessException(LuaErrors.toProcessError(e), e.luaTraceback());
+                program.runtime().killSnapshots().offer(proc.pid(), this::waitingSnapshot);
+                throw parked;
+            } catch (LuaKill k) {
+                throw new ProcessException(ProcessError.TERMINATED);
+            } catch (LuaError e) {
+                throw new ProcessException(LuaErrors.toProcessError(e), e.luaTraceback());
+            }
         }
         return result(r);
+    }
+
+    /**
+     * Throws the running code away and sets up {@code upgrade}'s: its parked operations give up (what
+     * they waited for stays in the channels), its tickers stop, and a fresh state and scheduler take
+     * over. The process, its subscriptions and their Lua faces, and its context stay.
+     */
+    private void replaceCode(CodeUpgrade upgrade) {
+        scheduler.abandonParked();
+        if (tickers != null) {
+            for (Ticker t : tickers) {
+                t.stop();
+            }
+            tickers = null;
+        }
+        timers = null;
+        state.setHostData(null);
+        program = upgrade.program();
+        args = luaArgs(upgrade.args());
+        state = newState(program, this);
+        scheduler = new CoroutineScheduler(state, proc.owner(), this);
     }
 
     /** {@return what the main coroutine waits on, for a {@link KillSnapshots} reader} */
@@ -291,6 +334,26 @@ public final class LuaProc implements CoroutineScheduler.Subscriptions {
         }
         timers.add(ch);
         return LuaChannel.wrap(ch);
+    }
+
+    /** Remembers a ticker the code started, so that an upgrade can stop it. */
+    public void tickerStarted(Ticker t) {
+        if (tickers == null) {
+            tickers = new ArrayList<>(2);
+        }
+        tickers.add(t);
+    }
+
+    /** {@return how many tickers the running code started and has not stopped} */
+    int tickersRunning() {
+        return tickers == null ? 0 : tickers.size();
+    }
+
+    /** Forgets a ticker the code stopped. */
+    public void tickerStopped(Ticker t) {
+        if (tickers != null) {
+            tickers.remove(t);
+        }
     }
 
     /** {@return whether something outside the process can make {@code ch} ready: the mailbox or a timer} */

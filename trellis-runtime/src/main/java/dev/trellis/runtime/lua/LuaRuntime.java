@@ -10,6 +10,7 @@ import dev.trellis.runtime.entry.LuaEntry;
 import dev.trellis.runtime.entry.LuaFunction;
 import dev.trellis.runtime.entry.LuaLibrary;
 import dev.trellis.runtime.entry.LuaProcess;
+import dev.trellis.runtime.entry.SecurityPolicy;
 import dev.trellis.runtime.entry.SupervisionEntry;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ public final class LuaRuntime {
     private final Map<EntryId, LuaProgram> programs = new HashMap<>();
     private final Map<EntryId, Prototype> libraries = new HashMap<>();
     private final Map<EntryId, SupervisionEntry> supervisors = new HashMap<>();
+    private final Map<EntryId, SecurityPolicy> policies = new HashMap<>();
+    /** Policy groups (named scopes): their policies in the order the app lists them. */
+    private final Map<EntryId, java.util.List<SecurityPolicy>> policyGroups = new HashMap<>();
     private final PrintStream out;
     private final LuaState.ModuleLoader loader = LuaRuntime::require;
     private final KillSnapshots killSnapshots = new KillSnapshots();
@@ -65,6 +69,12 @@ public final class LuaRuntime {
         Map<Path, Prototype> chunks = new HashMap<>();
         for (LuaLibrary lib : app.entriesOf(LuaLibrary.class)) {
             libraries.put(lib.id(), chunks.computeIfAbsent(lib.source(), LuaState::compileFile));
+        }
+        for (SecurityPolicy p : app.entriesOf(SecurityPolicy.class)) {
+            policies.put(p.id(), p);
+            for (EntryId g : p.groups()) {
+                policyGroups.computeIfAbsent(g, k -> new java.util.ArrayList<>()).add(p);
+            }
         }
         for (SupervisionEntry sup : app.entriesOf(SupervisionEntry.class)) {
             supervisors.put(sup.id(), sup);
@@ -118,6 +128,17 @@ public final class LuaRuntime {
     /** {@return the supervisor entry with that id ({@code process.supervisor} and kin), or null} */
     public SupervisionEntry supervision(EntryId id) {
         return supervisors.get(id);
+    }
+
+    /** {@return the {@code security.policy} entry with that id, or null} */
+    public SecurityPolicy policy(EntryId id) {
+        return policies.get(id);
+    }
+
+    /** {@return the policies of a policy group (a named scope), or null when no policy is in it} */
+    public java.util.List<SecurityPolicy> policyGroup(EntryId id) {
+        java.util.List<SecurityPolicy> g = policyGroups.get(id);
+        return g == null ? null : java.util.List.copyOf(g);
     }
 
     /** {@return the shared globals and the built-in modules} */

@@ -46,8 +46,7 @@ public final class LuaTime extends LuaUserdata {
         });
         fn(m, "sub", (s, a) -> {
             LuaTime t = check(a, 0, "sub");
-            LuaTime u = check(a, 1, "sub");
-            return one(LuaDuration.of(GoDates.between(t.seconds, t.nanos, u.seconds, u.nanos)));
+            return one(t.sub(check(a, 1, "sub")));
         });
         fn(m, "add_date", (s, a) -> {
             LuaTime t = check(a, 0, "add_date");
@@ -170,6 +169,11 @@ public final class LuaTime extends LuaUserdata {
     /** {@return this time {@code d} nanoseconds later (earlier when negative)} */
     public LuaTime plusNanos(long d) {
         return of(seconds + Math.floorDiv(d, 1_000_000_000L), nanos + Math.floorMod(d, 1_000_000_000L), location);
+    }
+
+    /** {@return the Duration from {@code u} to this time ({@code t:sub(u)}), saturated as Go's is} */
+    public LuaDuration sub(LuaTime u) {
+        return LuaDuration.of(GoDates.between(seconds, nanos, u.seconds, u.nanos));
     }
 
     /** {@return the instant} */

@@ -64,7 +64,7 @@ class ApplicationProblemsTest {
         assertThat(problems).containsExactly(
                 at("_index.yaml", 6) + "entry 'app:processes': field 'host.workers' must be a positive integer, got string \"x\"",
                 at("_index.yaml", 8) + "entry 'app:pool': unknown kind 'process.go' (known kinds: process.host, process.lua, "
-                        + "process.service, process.supervisor, process.dynamic_supervisor, process.task_supervisor, library.lua, function.lua)",
+                        + "process.service, process.supervisor, process.dynamic_supervisor, process.task_supervisor, library.lua, function.lua, security.policy)",
                 at("_index.yaml", 11) + "entry 'app:worker': source file not found: " + tmp.resolve("missing.lua"),
                 at("_index.yaml", 13) + "entry 'app:worker': field 'imports.util' names 'app.lib:util', which is not an entry of this app",
                 problems.get(4),

@@ -216,6 +216,52 @@ class LuaProcessTest {
     }
 
     @Test
+    void aServiceGivenLifecycleSecurityActsForItsActorWithinItsPolicies() throws Exception {
+        LuaRuntime rt = app("""
+                  - {name: w, kind: process.lua, source: file://p.lua, modules: [security]}
+                  - name: spawn_w
+                    kind: security.policy
+                    policy: {actions: [process.spawn, process.host], resources: ["app:w", "app:processes"], effect: allow}
+                    groups: [basics]
+                  - name: secured
+                    kind: process.service
+                    process: w
+                    host: app:processes
+                    input: [secured]
+                    lifecycle:
+                      security:
+                        actor: {id: svc, meta: {role: robot}}
+                        groups: [basics]
+                  - {name: open, kind: process.service, process: w, host: app:processes, input: [open]}
+                """, """
+                return { main = function(mode)
+                    if mode == "child" then return end
+                    local security = require("security")
+                    local a, s = security.actor(), security.scope()
+                    print(mode .. " actor " .. (a and (a:id() .. " " .. a:meta().role) or "none")
+                        .. " policies " .. (s and #s:policies() or 0))
+                    print(mode .. " spawn " .. tostring(process.spawn("app:w", "app:processes", "child") ~= nil))
+                    local _, err = process.send(process.pid(), "t", 1)
+                    print(mode .. " send " .. (err and (err:kind() .. " " .. (tostring(err):gsub("{.-}", "<pid>"))) or "ok"))
+                end }
+                """);
+        Application app = new ApplicationLoader(new LuaSourceCheck()).load(dir);
+        PrintStream ps = new PrintStream(log, true);
+        for (String name : List.of("app:secured", "app:open")) {
+            var service = app.entry(dev.trellis.runtime.entry.EntryId.parse(name), dev.trellis.runtime.entry.LuaService.class).orElseThrow();
+            assertThat(node.host(ProcessHost.CONTROL_HOST.toString()).spawnWatched(new ServiceSupervisor(service, rt.program("app:w"), ps))
+                    .exit().get(30, TimeUnit.SECONDS).value()).isEqualTo("exited");
+        }
+        assertThat(log.toString().lines().map(l -> l.substring(l.indexOf(' ') + 1)).toList()).containsExactly(
+                "secured actor svc robot policies 1",
+                "secured spawn true",
+                "secured send PermissionDenied not allowed to send: <pid>",
+                "open actor none policies 0",
+                "open spawn true",
+                "open send ok");
+    }
+
+    @Test
     void aServiceThatReturnsIsNotRestartedAndStopCancelsIt() throws Exception {
         LuaRuntime rt = app("""
                   - {name: w, kind: process.lua, source: file://p.lua}

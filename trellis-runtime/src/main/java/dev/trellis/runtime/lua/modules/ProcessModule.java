@@ -17,6 +17,8 @@ import dev.trellis.lua.LuaUserdata;
 import dev.trellis.lua.LuaValues;
 import java.time.Duration;
 import java.util.Map;
+import dev.trellis.lua.LuaStrings;
+import dev.trellis.runtime.lua.CodeUpgrade;
 import dev.trellis.runtime.lua.LuaChannel;
 import dev.trellis.runtime.lua.Durations;
 import dev.trellis.runtime.lua.LuaErrors;
@@ -48,6 +50,8 @@ import dev.trellis.runtime.lua.SpawnTarget;
 final class ProcessModule {
 
     private static final Object[] TRUE = {Boolean.TRUE};
+    /** The pid operations a scope must allow ({@code process.<op>} on the target pid). */
+    private static final java.util.Set<String> CHECKED_OPS = java.util.Set.of("terminate", "cancel", "monitor", "link");
 
     private ProcessModule() {
     }
@@ -63,6 +67,7 @@ final class ProcessModule {
         BuiltInModules.fn(t, "spawn_linked", (s, a) -> spawn(s, a, "spawn_linked", false, true));
         BuiltInModules.fn(t, "spawn_linked_monitored", (s, a) -> spawn(s, a, "spawn_linked_monitored", true, true));
         BuiltInModules.fn(t, "terminate", (s, a) -> onPid(s, a, "terminate", (p, pid) -> p.proc().terminate(pid)));
+        // (terminate, cancel, monitor and link are checked against the caller's scope: process.<op> on the pid)
         BuiltInModules.fn(t, "cancel", ProcessModule::cancel);
         BuiltInModules.fn(t, "monitor", (s, a) -> onPid(s, a, "monitor", (p, pid) -> p.proc().monitor(pid)));
         BuiltInModules.fn(t, "unmonitor", (s, a) -> onPid(s, a, "unmonitor", (p, pid) -> p.proc().unmonitor(pid)));
@@ -78,6 +83,7 @@ final class ProcessModule {
         BuiltInModules.fn(t, "events", (s, a) -> new Object[] {LuaProc.of(s).events()});
         BuiltInModules.fn(t, "listen", ProcessModule::listen);
         BuiltInModules.fn(t, "unlisten", ProcessModule::unlisten);
+        BuiltInModules.fn(t, "upgrade", ProcessModule::upgrade);
         LuaTable event = new LuaTable(0, 3);
         event.rawset("CANCEL", "pid.cancel");
         event.rawset("EXIT", "pid.exit");
@@ -102,6 +108,18 @@ final class ProcessModule {
         }
         String topic = checkString(a, 1, "send");
         LuaProc p = LuaProc.of(s);
+        if (PermissionChecks.active(p)) {
+            Object[] denied;
+            try {
+                denied = PermissionChecks.denied(p, "process.send", p.proc().node().resolve(dest).toString(),
+                        "not allowed to send: " + LuaStrings.toJava(dest));
+            } catch (ProcessException e) {
+                return LuaErrors.fail(e.error());
+            }
+            if (denied != null) {
+                return denied;
+            }
+        }
         try {
             p.proc().send(dest, topic, Payloads.exportAll(a, 2));
             return TRUE;
@@ -119,9 +137,17 @@ final class ProcessModule {
         String id = checkString(a, 0, fname);
         String host = checkString(a, 1, fname);
         LuaProc p = LuaProc.of(s);
+        Object[] denied = PermissionChecks.spawnDenied(p, id, false, monitored, linked);
+        if (denied != null) {
+            return denied;
+        }
         SpawnTarget target = SpawnTarget.resolve(p, id, host);
         if (target.error() != null) {
             return LuaErrors.fail(target.error());
+        }
+        denied = PermissionChecks.hostDenied(p, target.host());
+        if (denied != null) {
+            return denied;
         }
         try {
             Spawner spawner = p.proc().spawner().on(target.host());
@@ -159,6 +185,13 @@ final class ProcessModule {
             pid = p.proc().node().resolve(dest);
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());
+        }
+        if (CHECKED_OPS.contains(op)) {
+            Object[] denied = PermissionChecks.denied(p, "process." + op, pid.toString(),
+                    "not allowed to " + op + ": " + LuaStrings.toJava(dest));
+            if (denied != null) {
+                return denied;
+            }
         }
         try {
             action.apply(p, pid);
@@ -251,6 +284,39 @@ final class ProcessModule {
         } catch (ProcessException e) {
             return LuaErrors.fail(e.error());
         }
+    }
+
+    // ============================================================================================
+    // Code upgrade
+    // ============================================================================================
+
+    /**
+     * {@code upgrade([entry][, args...])}: the process goes on as {@code entry}'s main (its own entry
+     * when nil or ""), called with {@code args}; the call does not return. An entry that does not
+     * exist is reported before anything is given up: {@code nil, err} (NOT_FOUND, naming it), and
+     * the old code carries on.
+     */
+    private static Object[] upgrade(LuaState s, Object[] a) {
+        LuaProc p = LuaProc.of(s);
+        Object first = arg(a, 0);
+        LuaProgram target;
+        if (first == null || "".equals(first)) {
+            target = p.program();
+        } else if (first instanceof String id) {
+            target = p.program().runtime().program(id);
+            if (target == null) {
+                return LuaErrors.fail(ErrorKind.NOT_FOUND, "upgrade: entry not found: " + LuaStrings.toJava(id)
+                        + " (a process.lua or function.lua entry id, namespace:name)");
+            }
+        } else {
+            throw LuaArgs.typeError(a, 0, "upgrade", "string or nil");
+        }
+        String targetId = target.id().toString();
+        Object[] denied = PermissionChecks.denied(p, "process.upgrade", targetId, "not allowed to upgrade to: " + targetId);
+        if (denied != null) {
+            return denied;
+        }
+        throw new CodeUpgrade(target, Payloads.exportAll(a, 1));
     }
 
     private static Object[] unlisten(LuaState s, Object[] a) {

@@ -54,7 +54,8 @@ import dev.trellis.runtime.lua.SpawnTarget;
  *
  * <p>Trellis decisions: spawner arguments and {@code with_message} payloads are deep-copied like
  * every other message (Wippy shares them, spec §12 Q22); {@code with_options} is accepted and kept
- * but no option changes anything yet; {@code with_actor}/{@code with_scope} (security) do not exist.
+ * but no option changes anything yet; {@code with_actor}/{@code with_scope} set the child's security actor and
+ * scope, and a Spawner's spawns are permission-checked as {@code process.spawn*} are ({@link PermissionChecks}).
  * Spawner errors (bad arguments) are raised; spawn failures return {@code nil, err}.
  *
  * <p>Thread-safety: Spawners are immutable; the functions run on their process's thread.
@@ -173,9 +174,17 @@ final class SpawnerModule {
         String id = checkString(a, 1, fname);
         String host = checkString(a, 2, fname);
         LuaProc p = LuaProc.of(s);
+        Object[] denied = PermissionChecks.spawnDenied(p, id, false, monitored, linked);
+        if (denied != null) {
+            return denied;
+        }
         SpawnTarget target = SpawnTarget.resolve(p, id, host);
         if (target.error() != null) {
             return LuaErrors.fail(target.error());
+        }
+        denied = PermissionChecks.hostDenied(p, target.host());
+        if (denied != null) {
+            return denied;
         }
         Node node = p.proc().node();
         try {
@@ -260,9 +269,17 @@ final class SpawnerModule {
             return LuaErrors.fail(ErrorKind.INVALID, "host ID required");
         }
         LuaProc p = LuaProc.of(s);
+        Object[] denied = PermissionChecks.spawnDenied(p, id, true, false, false);
+        if (denied != null) {
+            return denied;
+        }
         SpawnTarget target = SpawnTarget.resolve(p, id, host);
         if (target.error() != null) {
             return LuaErrors.fail(target.error());
+        }
+        denied = PermissionChecks.hostDenied(p, target.host());
+        if (denied != null) {
+            return denied;
         }
         LuaProgram program = target.program();
         String targetHost = target.host();

@@ -95,7 +95,9 @@ final class TimeModule {
             if (!(d instanceof Duration dd)) {
                 return (Object[]) d;
             }
-            Ticker ticker = LuaProc.of(s).proc().ticker(dd);
+            LuaProc p = LuaProc.of(s);
+            Ticker ticker = p.proc().ticker(dd);
+            p.tickerStarted(ticker);
             return new Object[] {new LuaUserdata(new Object[] {ticker, null}, TICKER_MT)};
         });
         BuiltInModules.fn(t, "now", (s, a) -> new Object[] {LuaTime.now()});
@@ -182,7 +184,9 @@ final class TimeModule {
         BuiltInModules.fn(ticker, "channel", (s, a) -> new Object[] {channelOf(s, a, TICKER_MT, "channel")});
         ticker.rawset("response", ticker.rawgetStr("channel"));
         BuiltInModules.fn(ticker, "stop", (s, a) -> {
-            ((Ticker) handle(a, TICKER_MT, "stop")[0]).stop();
+            Ticker tk = (Ticker) handle(a, TICKER_MT, "stop")[0];
+            tk.stop();
+            LuaProc.of(s).tickerStopped(tk);
             return new Object[] {Boolean.TRUE};
         });
         TICKER_MT.rawset("__index", ticker.freeze());
