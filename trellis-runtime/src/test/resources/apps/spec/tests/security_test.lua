@@ -137,9 +137,12 @@ function T.security_checks()
     denied(r.upgrade, "not allowed to upgrade to: w:returns")
     check(r.spawner.ok, "the Spawner's spawn is checked too, and allowed here: " .. tostring(r.spawner.msg))
     denied(r.exec, "not allowed to exec process: w:returns")
+    denied(r.task_async, "not allowed to spawn linked process: w:returns")   -- task.async links and monitors
+    denied(r.server_cast, "not allowed to send: " .. target)                 -- a cast is a send
     -- the allowing policies of a named scope, and one more
     local r2, gone = probe(check(security.named_scope("sec:workers")):with(security.policy("sec:terminate_any")), target)
     check(r2.send.ok and r2.spawn.ok, tostring(r2.send.msg))
+    check(r2.server_cast.ok, "a cast allowed by send_any: " .. tostring(r2.server_cast.msg))
     check(r2.terminate.ok, "terminate allowed: " .. tostring(r2.terminate.msg))
     denied(r2.spawn_other_host, "not allowed to spawn on host: app:small")
     local e = gone or exit_of(target)

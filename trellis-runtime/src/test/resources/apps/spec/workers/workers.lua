@@ -184,6 +184,8 @@ function M.security_probe(target)
         upgrade = try(process.upgrade, "w:returns"),
         spawner = try(function() return process.with_context({}):spawn("w:returns", "app:processes", 1) end),
         exec = try(process.exec, "w:returns", "app:processes", 1),
+        task_async = try(require("task").async, "w:returns", 1),
+        server_cast = try(require("server").cast, target, "hello"),
     }
 end
 

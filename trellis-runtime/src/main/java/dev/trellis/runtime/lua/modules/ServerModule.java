@@ -3,6 +3,7 @@ package dev.trellis.runtime.lua.modules;
 import static dev.trellis.lua.LuaArgs.arg;
 
 import dev.trellis.core.ErrorKind;
+import dev.trellis.core.Pid;
 import dev.trellis.core.supervision.CallException;
 import dev.trellis.core.supervision.Server;
 import dev.trellis.lua.LuaArgs;
@@ -46,6 +47,9 @@ import java.util.Arrays;
  * rather than after the timeout. A call to a process that is alive but not (yet) serving waits:
  * the request is answered once that process enters {@code server.run}, or times out.
  *
+ * <p>A process whose calls are checked (it acts for an actor within a scope) needs
+ * {@code process.send} on the server's pid for a call or a cast, as for {@code process.send}.
+ *
  * <p>Errors: {@code server.call} returns {@code nil, err}: NOT_FOUND {@code process not found: X}
  * (no such process or name), UNAVAILABLE {@code timeout: ...} (no reply within the timeout, 5 s by
  * default; a late reply is dropped), UNAVAILABLE {@code process X exited before replying}. A bad
@@ -63,7 +67,12 @@ final class ServerModule {
         BuiltInModules.fn(t, "call", ServerModule::call);
         BuiltInModules.fn(t, "cast", (s, a) -> {
             Object dest = CallTargets.of(a, 0, "cast", "server pid or registered name");
-            Server.cast(LuaProc.of(s).proc(), dest, Payloads.export(arg(a, 1)));
+            LuaProc p = LuaProc.of(s);
+            Object[] denied = sendDenied(p, dest);
+            if (denied != null) {
+                return denied;
+            }
+            Server.cast(p.proc(), dest, Payloads.export(arg(a, 1)));
             return new Object[] {Boolean.TRUE};
         });
         BuiltInModules.fn(t, "run", ServerModule::run);
@@ -74,8 +83,13 @@ final class ServerModule {
         Object dest = CallTargets.of(a, 0, "call", "server pid or registered name");
         Object request = Payloads.export(arg(a, 1));
         Duration timeout = timeout(a, 2, "call");
+        LuaProc p = LuaProc.of(s);
+        Object[] denied = sendDenied(p, dest);
+        if (denied != null) {
+            return denied;
+        }
         try {
-            return new Object[] {Payloads.toLua(Server.call(LuaProc.of(s).proc(), dest, request, timeout))};
+            return new Object[] {Payloads.toLua(Server.call(p.proc(), dest, request, timeout))};
         } catch (CallException e) {
             return switch (e.kind()) {
                 case NOPROC -> LuaErrors.fail(ErrorKind.NOT_FOUND, "process not found: " + dest);
@@ -85,6 +99,19 @@ final class ServerModule {
                         + " exited before replying");
             };
         }
+    }
+
+    /**
+     * A call or a cast is a send: a checked process needs {@code process.send} on the server's pid
+     * (an unknown name is left to the call, which reports it as not found).
+     */
+    private static Object[] sendDenied(LuaProc p, Object dest) {
+        if (!PermissionChecks.active(p)) {
+            return null;
+        }
+        Pid pid = dest instanceof Pid known ? known : p.proc().node().registry().whereis((String) dest);
+        return pid == null ? null
+                : PermissionChecks.denied(p, "process.send", pid.toString(), "not allowed to send: " + dest);
     }
 
     /** {@code server.run(callbacks, ...)}: this process becomes the server until it is cancelled. */

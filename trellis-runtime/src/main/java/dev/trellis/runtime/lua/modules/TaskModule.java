@@ -50,7 +50,9 @@ import java.util.Optional;
  * down unless the owner traps links); only the owner may await or yield it; after an await times
  * out the task is abandoned (it keeps running, its result is never seen). A task handle is
  * userdata and does not cross processes ({@code t:pid()} gives its pid). Tasks inherit the caller's
- * actor and scope, as plain spawns do.
+ * actor and scope, as plain spawns do, and a checked process needs the permissions of a spawn
+ * ({@code process.spawn}; for {@code async} also {@code process.spawn.linked} and
+ * {@code process.spawn.monitored}) on the entry.
  */
 final class TaskModule {
 
@@ -74,6 +76,10 @@ final class TaskModule {
         BuiltInModules.fn(t, "async", (s, a) -> {
             LuaProc p = LuaProc.of(s);
             ProcessBody body = body(p, a, 0, "async");
+            Object[] denied = PermissionChecks.spawnDenied(p, (String) a[0], false, true, true);
+            if (denied != null) {
+                return denied;
+            }
             try {
                 return wrap(Task.async(p.proc(), body, Payloads.exportAll(a, 1)));
             } catch (ProcessException e) {
@@ -84,6 +90,10 @@ final class TaskModule {
             LuaProc p = LuaProc.of(s);
             Object sup = CallTargets.of(a, 0, "async_nolink", "task supervisor pid or registered name");
             ProcessBody body = body(p, a, 1, "async_nolink");
+            Object[] denied = PermissionChecks.spawnDenied(p, (String) a[1], false, false, false);
+            if (denied != null) {
+                return denied;
+            }
             List<Object> args = Arrays.asList(Payloads.exportAll(a, 2));
             return SupervisorModule.call(sup, () -> {
                 try {
@@ -98,6 +108,10 @@ final class TaskModule {
             LuaProc p = LuaProc.of(s);
             Object sup = CallTargets.of(a, 0, "start_child", "task supervisor pid or registered name");
             ProcessBody body = body(p, a, 1, "start_child");
+            Object[] denied = PermissionChecks.spawnDenied(p, (String) a[1], false, false, false);
+            if (denied != null) {
+                return denied;
+            }
             List<Object> args = Arrays.asList(Payloads.exportAll(a, 2));
             return SupervisorModule.call(sup, () -> SupervisorModule.started(
                     TaskSupervisor.startChild(p.proc(), sup, body, args), sup));
