@@ -82,7 +82,7 @@ public final class LuaBoot implements ApplicationBoot {
 
     @Override
     public SourceCheck sourceCheck() {
-        return new LuaSourceCheck(BuiltInModules.standard().names());
+        return new LuaSourceCheck(BuiltInModules.standard().listableNames());
     }
 
     // ============================================================================================

@@ -169,6 +169,20 @@ class MainTest {
         assertThat(err.toString()).contains("unknown log level 'loud' (expected off, error or warn)");
     }
 
+    /** Wippy's YAML lists the os global under modules: it is accepted, and os works as a global. */
+    @Test
+    void checkAcceptsOsListedAsWippyDoes() throws IOException {
+        Files.writeString(app.resolve("more.yaml"), """
+                namespace: app
+                entries:
+                  - name: clock
+                    kind: process.lua
+                    source: file://main.lua
+                    modules: [os, time]
+                """);
+        assertThat(trellis("check", app.toString())).as(err.toString()).isEqualTo(0);
+    }
+
     @Test
     void checkRejectsAModuleTrellisDoesNotHave() throws IOException {
         Files.writeString(app.resolve("more.yaml"), """
@@ -183,9 +197,9 @@ class MainTest {
         assertThat(err.toString()).isEqualTo(String.join("\n",
                 "trellis: app " + app + " is invalid (2 problems):",
                 app.resolve("more.yaml") + ":6: entry 'app:clock': unknown module 'tiem' in field 'modules' (did you mean 'time'?)"
-                        + " (known modules: ctx, security, server, supervisor, task, time, uuid)",
+                        + " (known modules: ctx, os, security, server, supervisor, task, time, uuid)",
                 app.resolve("more.yaml") + ":6: entry 'app:clock': unknown module 'json' in field 'modules'"
-                        + " (known modules: ctx, security, server, supervisor, task, time, uuid)",
+                        + " (known modules: ctx, os, security, server, supervisor, task, time, uuid)",
                 ""));
     }
 

@@ -92,6 +92,19 @@ public final class BuiltInModules implements LuaModules {
         return modules.keySet();
     }
 
+    /**
+     * Wippy modules that are globals here, always present: an entry may list them under
+     * {@code modules:} (Wippy's YAML does, for {@code os}), which changes nothing.
+     */
+    private static final Set<String> GLOBALS_WIPPY_LISTS = Set.of("os");
+
+    /** {@return every name an entry may list under {@code modules:}: the modules, and the globals Wippy lists} */
+    public Set<String> listableNames() {
+        Set<String> all = new java.util.TreeSet<>(modules.keySet());
+        all.addAll(GLOBALS_WIPPY_LISTS);
+        return Collections.unmodifiableSet(all);
+    }
+
     @Override
     public Object load(String name, LuaState state) {
         return modules.get(name);
