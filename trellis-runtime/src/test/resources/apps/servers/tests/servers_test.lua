@@ -7,6 +7,13 @@ local T = {}
 
 local function check(cond, msg) if not cond then error(msg or "check failed", 2) end return cond end
 
+-- Runs fn, which must raise an error whose text contains `text`.
+local function raises(fn, text)
+    local ok, err = pcall(fn)
+    check(not ok, "expected an error containing " .. text)
+    check(string.find(tostring(err), text, 1, true), "expected '" .. text .. "' in: " .. tostring(err))
+end
+
 local function recv(ch, timeout)
     local deadline = time.after(timeout or "3s")
     local r = channel.select { ch:case_receive(), deadline:case_receive() }
@@ -119,11 +126,6 @@ end
 
 -- Wrong argument types raise errors naming the function and the argument.
 function T.server_bad_arguments()
-    local function raises(fn, text)
-        local ok, err = pcall(fn)
-        check(not ok, "expected an error containing " .. text)
-        check(string.find(tostring(err), text, 1, true), "expected '" .. text .. "' in: " .. tostring(err))
-    end
     raises(function() server.call(123, "get") end, "bad argument #1 to 'call' (server pid or registered name expected, got number)")
     raises(function() server.call("counter", "get", "soon") end, "bad argument #3 to 'call'")
     raises(function() server.call("counter", "get", -5) end, "bad argument #3 to 'call'")
@@ -205,11 +207,6 @@ function T.task_supervisor()
 end
 
 function T.task_bad_arguments()
-    local function raises(fn, text)
-        local ok, err = pcall(fn)
-        check(not ok, "expected an error containing " .. text)
-        check(string.find(tostring(err), text, 1, true), "expected '" .. text .. "' in: " .. tostring(err))
-    end
     raises(function() task.async(12) end, "bad argument #1 to 'async' (entry id expected, got number)")
     raises(function() task.async("w:nope") end, "factory not found: w:nope")
     raises(function() task.await("x") end, "bad argument #1 to 'await' (task expected, got string)")

@@ -3,9 +3,7 @@ package dev.trellis.core.supervision;
 import dev.trellis.core.Event;
 import dev.trellis.core.Message;
 import dev.trellis.core.Node;
-import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
-import dev.trellis.core.ProcessException;
 import dev.trellis.core.channel.Channel;
 import dev.trellis.core.channel.Selected;
 import java.util.Objects;
@@ -41,14 +39,8 @@ final class ServerProcess {
 
     private static <S> Object run(Proc proc, Starting.Ack ack, Server<S> server, Object arg, String name)
             throws Exception {
-        if (name != null) {
-            try {
-                proc.register(name);
-            } catch (ProcessException taken) {
-                Pid holder = proc.node().registry().whereis(name);
-                ack.send(holder != null ? StartResult.alreadyStarted(holder) : StartResult.error(taken.getMessage()));
-                return null;
-            }
+        if (!ack.registerOrReport(proc, name)) {
+            return null;
         }
         S state;
         try {

@@ -66,6 +66,25 @@ final class Starting {
         boolean sent() {
             return done.get();
         }
+
+        /**
+         * Registers {@code proc} under {@code name} (nothing when null); {@return false} after
+         * acknowledging the failure when the name is taken: {@code already_started} with the
+         * holder, as OTP's {@code gen} start does.
+         */
+        boolean registerOrReport(Proc proc, String name) {
+            if (name == null) {
+                return true;
+            }
+            try {
+                proc.register(name);
+                return true;
+            } catch (ProcessException taken) {
+                Pid holder = proc.node().registry().whereis(name);
+                send(holder != null ? StartResult.alreadyStarted(holder) : StartResult.error(taken.getMessage()));
+                return false;
+            }
+        }
     }
 
     /** A process body that gets its {@link Ack}. */

@@ -100,14 +100,8 @@ final class SupervisorProcess {
         Channel<Object> calls = proc.listen(Calls.CALL_TOPIC);
         Calls.Endpoint endpoint = Calls.open(proc);
         try {
-            if (name != null) {
-                try {
-                    proc.register(name);
-                } catch (ProcessException taken) {
-                    Pid holder = proc.node().registry().whereis(name);
-                    ack.send(holder != null ? StartResult.alreadyStarted(holder) : StartResult.error(taken.getMessage()));
-                    return null;
-                }
+            if (!ack.registerOrReport(proc, name)) {
+                return null;
             }
             for (ChildSpec spec : specs) {
                 Child child = new Child(spec.id(), spec);
