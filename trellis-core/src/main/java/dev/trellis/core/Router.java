@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Thread-safety:</b> none needed: only the process's own thread touches a router. Other threads
  * reach the process only through its mailbox.
  *
- * <p><b>Routing</b> (spec §3.2), for each mailbox item in arrival order: a LINK_DOWN while trap_links
- * is off kills the process; a message goes to the listen channel of its exact topic, else (topics not
- * starting with {@code @}) to the inbox; an event goes to the events channel; a timer fire completes
- * its timer. Delivery never blocks ({@link Channel#offer}): a rendezvous channel accepts only when a
- * receiver is parked, a buffered one when it has room.
+ * <p><b>Routing</b> (docs/process-model.md, Routing), for each mailbox item in arrival order: a
+ * LINK_DOWN while trap_links is off kills the process; a message goes to the listen channel of its
+ * exact topic, else (topics not starting with {@code @}) to the inbox; an event goes to the events
+ * channel; a timer fire completes its timer. Delivery never blocks ({@link Channel#offer}): a
+ * rendezvous channel accepts only when a receiver is parked, a buffered one when it has room.
  *
  * <p><b>Pending items.</b> An item that cannot be delivered is kept, never dropped while the process
  * lives, in the {@link PendingQueue} of its route (the inbox, the events channel, one listen
@@ -565,7 +565,7 @@ final class Router implements ChannelOwner {
             }
             timers = null;
         }
-        // Items still waiting are discarded with the process (spec §3.2).
+        // Items still waiting are discarded with the process: nothing is delivered after the end.
         if (backlogged != null) {
             for (Route r : backlogged) {
                 r.queue = null;

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The behavioural invariants of the Wippy process model (spec §11), in Java form. */
+/** The numbered invariants of the process model (docs/process-model.md, Invariants), one test each,
+ * named after the invariant's number. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class InvariantsTest {
     private final Node node = Node.builder().host("app:processes", 2)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** send / listen / inbox / events / unlisten and the routing rules of spec §3.2. */
+/** send / listen / inbox / events / unlisten and the routing rules (docs/process-model.md, Routing). */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class MessagingTest {
     private final Node node = Node.builder().host("app:processes", 2)

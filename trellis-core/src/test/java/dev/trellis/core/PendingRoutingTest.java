@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Mailbox items that cannot be delivered yet (spec §3.2): what a retry costs, and the rules they keep
- * while they wait — per-sender order per channel, nothing dropped, the route decided at delivery.
- * The randomized mix of all of them is {@link PendingRoutingStressTest}.
+ * Mailbox items that cannot be delivered yet (docs/process-model.md, Routing): what a retry costs,
+ * and the rules they keep while they wait — per-sender order per channel, nothing dropped, the
+ * route decided at delivery. The randomized mix of all of them is {@link
+ * PendingRoutingStressTest}.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PendingRoutingTest {

@@ -1,4 +1,4 @@
--- The spec suite: one function per invariant of spec/wippy-process-model.md (I1..I21 and §1-§5).
+-- The spec suite: one function per invariant (I1..I21) and rule of docs/process-model.md.
 local time = require("time")
 local H = "app:processes"
 local T = {}
@@ -388,7 +388,7 @@ function T.parked_process_lives()
     return true
 end
 
--- §2.1 deadlock: nothing runnable, nothing parked on a mailbox channel or timer, no subscription
+-- deadlock (docs/process-model.md, Lua processes): nothing runnable, nothing parked on a mailbox channel or timer, no subscription
 function T.deadlock()
     local DEADLOCK = "all coroutines blocked with no pending operations"
     for _, id in ipairs({"w:deadlock", "w:deadlock_pair", "w:deadlock_in_place"}) do
@@ -405,7 +405,7 @@ function T.deadlock()
     return true
 end
 
--- §1.2 exec: spawn, wait, and return the child's result
+-- process.exec: spawn, wait, and return the child's result
 function T.exec()
     local v, err = process.exec("w:returns", H, {n = 1}, 2)
     check(err == nil and v.n == 1, tostring(err))
@@ -436,7 +436,7 @@ function T.exec()
     return true
 end
 
--- §1.4 Spawner: context values inherited, messages queued before the child runs, a name in place
+-- Spawner: context values inherited, messages queued before the child runs, a name in place
 function T.spawner()
     local pid = process.with_context({request_id = "r1"})
         :with_context({user = "ann"})
@@ -462,7 +462,7 @@ function T.spawner()
     return true
 end
 
--- §1.4 spawn-or-signal: a taken name gets the messages and its pid comes back; races give one winner
+-- spawn-or-signal (docs/process-model.md, Registry): a taken name gets the messages and its pid comes back; races give one winner
 function T.spawn_or_signal()
     local seen = process.listen("seen")
     local first = process.with_context({}):with_name("singleton"):with_message("m", 1):spawn("w:named", H, process.pid())

@@ -13,7 +13,7 @@ import java.util.Locale;
  * }</pre>
  *
  * <p>{@code --list} prints one tab-separated line per registered workload: name, unit, direction,
- * full size, DESIGN anchor (or {@code -}), description. {@code NAME SIZE WARMUPS RUNS} runs the
+ * full size, reference figure (or {@code -}; docs/benchmarks.md), description. {@code NAME SIZE WARMUPS RUNS} runs the
  * workload {@code WARMUPS} times untimed (at {@link Workload#warmupSize(int)}, normally SIZE), then
  * {@code RUNS} times, printing one line
  * {@code name value unit} per measured run — the same format as the Erlang module. Diagnostics

@@ -147,6 +147,8 @@ public final class ResultTable {
     /** The table in GitHub Markdown, followed by the notes as a bullet list. */
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
+        // The last column is the reference figure (docs/benchmarks.md, Reference figures); the header
+        // keeps its old name so earlier result files stay comparable.
         md.append("| workload | size | Trellis | Erlang | Trellis vs Erlang (> 1 = Trellis better) "
                 + "| Erlang in DESIGN.md |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");

@@ -46,13 +46,16 @@ public final class SupRestart extends NodeWorkload {
         this.anchor = anchor;
     }
 
-    /** The {@code sup_restart} row: 1 000 kills, Erlang 8.5 µs in DESIGN.md. */
+    /** The {@code sup_restart} row: 1 000 kills, Erlang reference figure 8.5 µs (docs/benchmarks.md, Reference figures). */
     public static SupRestart latency() {
         return new SupRestart("sup_restart", 1_000, 8.5,
                 "one_for_one child crashes on a message, is restarted, driver learns the new pid; per kill");
     }
 
-    /** The {@code sup_restart_storm} row: 100 000 kills in one restart window, Erlang 124 µs in DESIGN.md. */
+    /**
+     * The {@code sup_restart_storm} row: 100 000 kills in one restart window, Erlang reference figure
+     * 124 µs (docs/benchmarks.md, Reference figures).
+     */
     public static SupRestart storm() {
         return new SupRestart("sup_restart_storm", 100_000, 124,
                 "sup_restart over 100 000 kills inside one 5 s restart window; per kill");

@@ -39,7 +39,10 @@ public interface Workload {
     /** One sentence: what is timed, per what. */
     String description();
 
-    /** The Erlang/OTP 25 figure recorded in DESIGN.md for this machine at full size, if any. */
+    /**
+     * The Erlang/OTP 25 reference figure for this machine at full size, if any (docs/benchmarks.md,
+     * Reference figures).
+     */
     default OptionalDouble designAnchor() {
         return OptionalDouble.empty();
     }

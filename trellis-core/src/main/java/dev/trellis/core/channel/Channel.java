@@ -29,12 +29,12 @@ import java.util.ArrayDeque;
  * "try; else park a waiter; route pending mailbox items; while not done, park on the mailbox".
  * A cooperative scheduler (Lua coroutines) uses the core directly.
  *
- * <p><b>Semantics</b> (Wippy, spec §4): receive on a closed, drained channel gives
- * {@code (null, false)}, repeatably; buffered values survive close; send on a closed channel throws
- * {@link ChannelClosedException}; closing twice is silent; close wakes parked receivers with
- * {@code (null, false)} and fails parked senders. Receive-ready: buffered value, parked sender, or
- * closed. Send-ready: parked receiver, or open with buffer room (a send on a closed channel is not
- * "ready" in a select).
+ * <p><b>Semantics</b> (docs/process-model.md, Channels, select and timers): receive on a closed,
+ * drained channel gives {@code (null, false)}, repeatably; buffered values survive close; send on
+ * a closed channel throws {@link ChannelClosedException}; closing twice is silent; close wakes
+ * parked receivers with {@code (null, false)} and fails parked senders. Receive-ready: buffered
+ * value, parked sender, or closed. Send-ready: parked receiver, or open with buffer room (a send
+ * on a closed channel is not "ready" in a select).
  *
  * <p><b>Interruption:</b> a blocked operation ends when the process is terminated; the runtime's kill
  * signal (an {@link Error}) propagates out of it and leaves the waiter parked: the process is dying,

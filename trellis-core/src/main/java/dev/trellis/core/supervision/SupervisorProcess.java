@@ -269,7 +269,8 @@ final class SupervisorProcess {
         if (child == null || !child.restarting || !children.containsKey(child.key)) {
             return; // terminated or deleted meanwhile
         }
-        restart(child); // failed attempts count against the intensity too (item 42)
+        // Failed attempts count against the intensity too (checklist item 42 in docs/supervision.md).
+        restart(child);
     }
 
     private void scheduleRetry(Child child) {
@@ -302,7 +303,8 @@ final class SupervisorProcess {
                 stopChild(c);
             }
             if (c != failed && c.spec.restart() == Restart.TEMPORARY) {
-                children.remove(c.key); // a temporary bystander is not restarted (item 49)
+                // A temporary bystander is not restarted (checklist item 49 in docs/supervision.md).
+                children.remove(c.key);
             }
             c.restarting = false;
         }
@@ -321,7 +323,8 @@ final class SupervisorProcess {
                         stopChild(startedThisRound.get(j));
                     }
                 }
-                scheduleRetry(c); // rest_for_one resumes from here (item 48)
+                // rest_for_one resumes from here (checklist item 48 in docs/supervision.md).
+                scheduleRetry(c);
                 return;
             }
             if (c.pid != null) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Channels, select and timers (spec §4, §5), inside real processes. */
+/**
+ * Channels, select and timers inside real processes (docs/process-model.md, Channels, select and
+ * timers).
+ */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ChannelTest {
     private final Node node = Node.builder().host("h", 2).shutdownTimeout(Duration.ofMillis(300)).start();

@@ -23,7 +23,7 @@ import dev.trellis.runtime.lua.modules.EntrySecurityContexts;
 import dev.trellis.runtime.entry.ProcessHost;
 
 /**
- * The supervisor of one {@code process.service} (spec §6.4, §7.1–7.2): a Java process on the
+ * The supervisor of one {@code process.service} (docs/entries.md): a Java process on the
  * control host that runs the service's {@code process.lua} on its host, restarts it with backoff
  * when it fails, and stops it on CANCEL.
  *

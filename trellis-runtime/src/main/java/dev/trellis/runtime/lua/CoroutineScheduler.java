@@ -18,21 +18,21 @@ import java.util.function.Consumer;
  * return s.block(ch.isSubscribed(), w -> ch.parkReceiver(w, 0), w -> new Object[] {w.value(), w.ok()});
  * }</pre>
  *
- * <p><b>How it runs</b> (spec §2.6, DESIGN "Execution model"): runnable coroutines are resumed in
+ * <p><b>How it runs</b> (docs/process-model.md, Lua processes): runnable coroutines are resumed in
  * FIFO order. A host function that cannot complete at once parks ONE coroutine: it registers a
  * core {@link Waiter} with the channel layer and yields the coroutine; the waiter's
- * {@code onComplete} puts the coroutine back in the run queue with its results. When nothing is
- * runnable the scheduler routes the mailbox ({@link ChannelOwner#routePending()}) and, if still
- * nothing is runnable, parks the process in {@link ChannelOwner#awaitMailbox()} (which gives the
- * host permit back). When main returns every other coroutine stops (invariant I15); an error in
- * any coroutine fails the process. A plain {@code coroutine.yield()} at the top of a spawned
- * coroutine just lets the others run.
+ * {@code onComplete} puts the coroutine back in the run queue with its results. When nothing is runnable
+ * the scheduler routes the mailbox ({@link ChannelOwner#routePending()}) and, if still nothing is
+ * runnable, parks the process in {@link ChannelOwner#awaitMailbox()} (which gives the host permit
+ * back). When main returns every other coroutine stops (invariant I15 in docs/process-model.md);
+ * an error in any coroutine fails the process. A plain {@code coroutine.yield()} at the top of a
+ * spawned coroutine just lets the others run.
  *
- * <p><b>Deadlock</b> (spec §2.1): when nothing is runnable, no parked coroutine waits on a channel
- * that something outside the process can feed (a subscribed inbox/events/listen channel, a timer),
- * and the process has no subscription at all, nothing can ever wake it: the process fails with
- * {@value #DEADLOCK}. A process parked on {@code inbox()}, {@code events()}, a listen channel or a
- * timer is idle and lives.
+ * <p><b>Deadlock</b> (docs/process-model.md, Lua processes): when nothing is runnable, no parked
+ * coroutine waits on a channel that something outside the process can feed (a subscribed
+ * inbox/events/listen channel, a timer), and the process has no subscription at all, nothing can
+ * ever wake it: the process fails with {@value #DEADLOCK}. A process parked on {@code inbox()},
+ * {@code events()}, a listen channel or a timer is idle and lives.
  *
  * <p>A host function called where the coroutine cannot yield (inside a metamethod, a plain
  * {@code coroutine.resume}d coroutine, or the chunk's top level) blocks the whole process in place

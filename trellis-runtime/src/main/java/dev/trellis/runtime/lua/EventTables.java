@@ -4,7 +4,7 @@ import dev.trellis.core.Event;
 import dev.trellis.lua.LuaTable;
 
 /**
- * Lifecycle events as Lua tables (spec §2.3 and DESIGN "Semantics decisions").
+ * Lifecycle events as Lua tables (docs/process-model.md, Events and exits).
  *
  * <pre>{@code
  * local e = process.events():receive()

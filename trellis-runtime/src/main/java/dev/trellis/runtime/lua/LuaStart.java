@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * How a Lua process starts when its spawner gives it more than arguments: the context values it
  * inherits ({@code process.with_context}) and, for a named spawn, a gate that holds it until its
- * name is registered and its first messages are queued (spawn-or-signal, spec §1.4).
+ * name is registered and its first messages are queued (spawn-or-signal: docs/process-model.md,
+ * Registry).
  *
  * <pre>{@code
  * LuaStart.Gate gate = new LuaStart.Gate();

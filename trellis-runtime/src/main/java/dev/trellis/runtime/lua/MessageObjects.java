@@ -7,7 +7,7 @@ import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 
 /**
- * Message objects (spec §1.3): what the inbox and {@code listen(topic, {message = true})} deliver.
+ * Message objects (docs/lua-api.md): what the inbox and {@code listen(topic, {message = true})} deliver.
  *
  * <pre>{@code
  * local msg = process.inbox():receive()

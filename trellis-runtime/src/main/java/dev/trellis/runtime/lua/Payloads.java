@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How values cross between processes (spec §3.5): {@link #export} deep-copies what a Lua process
- * sends, spawns with, or returns; {@link #toLua} turns what arrives (a Lua copy, or a Java value
- * from a Java process) into a Lua value; {@link #fromJava} does the same for text that comes from
- * Java (YAML, the command line), encoding its strings.
+ * How values cross between processes (docs/process-model.md, Payloads): {@link #export}
+ * deep-copies what a Lua process sends, spawns with, or returns; {@link #toLua} turns what arrives
+ * (a Lua copy, or a Java value from a Java process) into a Lua value; {@link #fromJava} does the
+ * same for text that comes from Java (YAML, the command line), encoding its strings.
  *
  * <pre>{@code
  * Object copy = Payloads.export(table);   // fresh tables: cycles and shared refs kept, metatables copied

@@ -29,7 +29,7 @@ import dev.trellis.runtime.lua.Payloads;
 import dev.trellis.runtime.lua.SpawnTarget;
 
 /**
- * The {@code process} global (spec §1): identity, spawning, messaging, monitors and links,
+ * The {@code process} global: identity, spawning, messaging, monitors and links,
  * cancel and terminate, options, subscriptions, and the name registry.
  *
  * <pre>{@code
@@ -41,8 +41,8 @@ import dev.trellis.runtime.lua.SpawnTarget;
  * process.cancel(pid, "5s", "shutting down")   -- CANCEL now, terminate if still alive after 5s
  * }</pre>
  *
- * <p>Return conventions follow spec §1.1 and §10: success gives {@code true} (or the value),
- * failure {@code nil, err} with an error object; wrong argument types raise. Errors of
+ * <p>Return conventions (docs/process-model.md, Lua processes): success gives {@code true} (or the
+ * value), failure {@code nil, err} with an error object; wrong argument types raise. Errors of
  * terminate/cancel/monitor/unmonitor/link/unlink are reported as {@code "<op> failed: <reason>"}
  * with kind INTERNAL; send and spawn keep the core's kind. Every function finds its process
  * through its state ({@link LuaProc#of}), so the table is shared by all processes (frozen).
@@ -201,7 +201,10 @@ final class ProcessModule {
         }
     }
 
-    /** {@code cancel(dest[, timeout][, reason])}: see DESIGN "Semantics decisions". */
+    /**
+     * {@code cancel(dest[, timeout][, reason])}: CANCEL now, terminate if still alive after the
+     * timeout (docs/process-model.md, Cancel).
+     */
     private static Object[] cancel(LuaState s, Object[] a) {
         if (a.length < 1) {
             return LuaErrors.fail(ErrorKind.INVALID, "cancel requires at least destination argument");

@@ -11,7 +11,7 @@ import dev.trellis.runtime.lua.LuaErrors;
 import dev.trellis.runtime.lua.LuaProc;
 
 /**
- * {@code process.registry} (spec §1.5): the node-local name registry.
+ * {@code process.registry} (docs/process-model.md, Registry): the node-local name registry.
  *
  * <pre>{@code
  * process.registry.register("db")            -- true; again by the same pid: true

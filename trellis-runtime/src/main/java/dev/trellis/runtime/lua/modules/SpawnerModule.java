@@ -32,7 +32,7 @@ import dev.trellis.runtime.lua.SpawnTarget;
 
 /**
  * {@code process.with_context}, {@code process.with_options} and the immutable Spawner they return
- * (spec §1.4), and {@code process.exec} (spec §1.2): spawning with inherited context values, a
+ * and {@code process.exec}: spawning with inherited context values, a
  * registered name, and messages queued before the child runs; and spawning and waiting for the
  * result.
  *
@@ -53,7 +53,7 @@ import dev.trellis.runtime.lua.SpawnTarget;
  * ends without running (its monitor and link are removed first, so nobody sees it).
  *
  * <p>Trellis decisions: spawner arguments and {@code with_message} payloads are deep-copied like
- * every other message (Wippy shares them, spec §12 Q22); {@code with_options} is accepted and kept
+ * every other message (Wippy shares them); {@code with_options} is accepted and kept
  * but no option changes anything yet; {@code with_actor}/{@code with_scope} set the child's security actor and
  * scope, and a Spawner's spawns are permission-checked as {@code process.spawn*} are ({@link PermissionChecks}).
  * Spawner errors (bad arguments) are raised; spawn failures return {@code nil, err}.
