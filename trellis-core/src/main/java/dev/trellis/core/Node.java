@@ -409,9 +409,7 @@ public final class Node implements AutoCloseable {
      * @throws ProcessException NOT_FOUND "pid not registered: {pid}" if it is not alive
      */
     public CompletableFuture<Event> watch(Pid pid) {
-        if (pid == null) {
-            throw new IllegalArgumentException("pid must not be null");
-        }
+        Pid.requireNonNull(pid);
         ProcessCell c = cell(pid);
         if (c == null) {
             throw new ProcessException(ErrorKind.NOT_FOUND, Monitors.notRegistered(pid));
@@ -586,9 +584,7 @@ public final class Node implements AutoCloseable {
 
     /** {@return the live cell of {@code pid}} @throws ProcessException NOT_FOUND */
     ProcessCell require(Pid pid) {
-        if (pid == null) {
-            throw new IllegalArgumentException("pid must not be null");
-        }
+        Pid.requireNonNull(pid);
         ProcessCell c = cell(pid);
         if (c == null) {
             if (pid.node().equals(name) && !pid.isZero() && !hosts.containsKey(pid.host())) {

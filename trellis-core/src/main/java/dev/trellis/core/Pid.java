@@ -45,6 +45,19 @@ public record Pid(String node, String host, long id) {
         }
     }
 
+    /**
+     * Rejects a missing pid argument. Every core method that takes a pid (or its text) checks
+     * through here, so the error reads the same wherever it comes from.
+     *
+     * @param pid the argument, a {@link Pid} or its string form
+     * @throws IllegalArgumentException "pid must not be null" if {@code pid} is null
+     */
+    static void requireNonNull(Object pid) {
+        if (pid == null) {
+            throw new IllegalArgumentException("pid must not be null");
+        }
+    }
+
     /** {@return whether this is the zero pid {@code {|}}} */
     public boolean isZero() {
         return id == 0 && host.isEmpty() && node.isEmpty();
@@ -59,9 +72,7 @@ public record Pid(String node, String host, long id) {
      * @throws IllegalArgumentException if {@code text} is null or not a pid
      */
     public static Pid parse(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("pid must not be null");
-        }
+        requireNonNull(text);
         if (text.length() < 3 || text.charAt(0) != '{' || text.charAt(text.length() - 1) != '}') {
             throw new IllegalArgumentException("malformed pid '" + text + "': expected {host|0x...}");
         }

@@ -254,9 +254,7 @@ public final class Proc {
      */
     public void unmonitor(Pid pid) {
         cell.checkpoint();
-        if (pid == null) {
-            throw new IllegalArgumentException("pid must not be null");
-        }
+        Pid.requireNonNull(pid);
         ProcessCell target = cell.node().cell(pid);
         if (target != null) {
             Monitors.remove(target, cell);
@@ -284,9 +282,7 @@ public final class Proc {
      */
     public void unlink(Pid pid) {
         cell.checkpoint();
-        if (pid == null) {
-            throw new IllegalArgumentException("pid must not be null");
-        }
+        Pid.requireNonNull(pid);
         ProcessCell target = cell.node().cell(pid);
         if (target != null) {
             Links.unlink(cell, target);
@@ -499,9 +495,7 @@ public final class Proc {
     // ============================================================================================
 
     private ProcessCell target(Pid pid) {
-        if (pid == null) {
-            throw new IllegalArgumentException("pid must not be null");
-        }
+        Pid.requireNonNull(pid);
         ProcessCell target = cell.node().cell(pid);
         if (target == null) {
             throw new ProcessException(ErrorKind.NOT_FOUND, Monitors.notRegistered(pid));

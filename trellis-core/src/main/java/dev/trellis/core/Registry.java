@@ -44,9 +44,7 @@ public final class Registry {
      */
     public void register(String name, Pid pid) {
         checkName(name);
-        if (pid == null) {
-            throw new IllegalArgumentException("pid must not be null");
-        }
+        Pid.requireNonNull(pid);
         ProcessCell cell = node.require(pid);
         synchronized (cell) {
             if (cell.dead) {
