@@ -29,6 +29,7 @@ public final class Parser extends TokenCursor {
 
     /** Parses a whole chunk: a vararg function with no parameters. */
     public FuncBody parseChunk() {
+        /* chunk -> block EOF */
         List<Stat> block = block();
         if (kind() != EOF) throw error("'<eof>' expected");
         return new FuncBody(List.of(), true, block, 0, line(), "main chunk");
@@ -37,6 +38,7 @@ public final class Parser extends TokenCursor {
     // ---------------------------------------------------------------- statements
 
     private boolean blockFollow(boolean withUntil) {
+        /* blockfollow -> ELSE | ELSEIF | END | EOF | UNTIL (the last only withUntil): the tokens that close a block */
         return switch (kind()) {
             case ELSE, ELSEIF, END, EOF -> true;
             case UNTIL -> withUntil;
@@ -45,6 +47,7 @@ public final class Parser extends TokenCursor {
     }
 
     private List<Stat> block() {
+        /* block -> { stat } [ retstat ] */
         List<Stat> stats = new ArrayList<>();
         while (!blockFollow(true)) {
             if (kind() == RETURN) {
@@ -58,6 +61,7 @@ public final class Parser extends TokenCursor {
     }
 
     private Stat retstat() {
+        /* retstat -> RETURN [ explist ] [ ';' ], and nothing but blockfollow after it */
         int line = line();
         advance();
         List<Expr> exprs = List.of();
@@ -68,6 +72,7 @@ public final class Parser extends TokenCursor {
     }
 
     private Stat statement() {
+        /* stat -> one statement (see statementInner), nested at most MAX_DEPTH deep */
         if (++depth > MAX_DEPTH) throw error("chunk has too many syntax levels");
         try {
             return statementInner();
@@ -77,6 +82,8 @@ public final class Parser extends TokenCursor {
     }
 
     private Stat statementInner() {
+        /* stat -> ';' | ifstat | whilestat | DO block END | forstat | repeatstat | funcstat
+         *       | localfunc | localstat | label | BREAK | GOTO NAME | typedecl | exprstat */
         int line = line();
         switch (kind()) {
             case ';':
@@ -85,6 +92,7 @@ public final class Parser extends TokenCursor {
             case IF:
                 return ifStat(line);
             case WHILE: {
+                /* whilestat -> WHILE expr DO block END */
                 advance();
                 Expr cond = expr();
                 expect(DO);
@@ -94,6 +102,7 @@ public final class Parser extends TokenCursor {
                 return new While(cond, b, line, endLine);
             }
             case DO: {
+                /* dostat -> DO block END */
                 advance();
                 List<Stat> b = block();
                 int endLine = line();
@@ -103,6 +112,7 @@ public final class Parser extends TokenCursor {
             case FOR:
                 return forStat(line);
             case REPEAT: {
+                /* repeatstat -> REPEAT block UNTIL expr (the condition sees the block's locals) */
                 advance();
                 List<Stat> b = block();
                 expectMatch(UNTIL, REPEAT, line);
@@ -114,11 +124,13 @@ public final class Parser extends TokenCursor {
             case LOCAL:
                 advance();
                 if (accept(FUNCTION)) {
+                    /* localfunc -> LOCAL FUNCTION NAME funcbody */
                     String n = name();
                     return new LocalFunction(n, funcBody(false, line, n), line);
                 }
                 return localStat(line);
             case DBCOLON: {
+                /* label -> '::' NAME '::' */
                 advance();
                 String n = name();
                 expect(DBCOLON);
@@ -127,14 +139,17 @@ public final class Parser extends TokenCursor {
             case RETURN:
                 throw error("unexpected return");
             case BREAK:
+                /* breakstat -> BREAK */
                 advance();
                 return new Break(line);
             case GOTO: {
+                /* gotostat -> GOTO NAME */
                 advance();
                 return new Goto(name(), line);
             }
             default:
                 if (types.isTypeDeclaration()) {
+                    /* typedecl -> TYPE NAME ... (Wippy's; skipped by TypeAnnotations) */
                     types.skipTypeDeclaration();
                     return null;
                 }
@@ -143,6 +158,7 @@ public final class Parser extends TokenCursor {
     }
 
     private Stat ifStat(int line) {
+        /* ifstat -> IF expr THEN block { ELSEIF expr THEN block } [ ELSE block ] END */
         List<Expr> conds = new ArrayList<>();
         List<List<Stat>> blocks = new ArrayList<>();
         advance();
@@ -170,6 +186,9 @@ public final class Parser extends TokenCursor {
     }
 
     private Stat forStat(int line) {
+        /* forstat -> FOR NAME [ ':' type ] ( fornum | forlist )
+         * fornum  -> '=' expr ',' expr [ ',' expr ] DO block END
+         * forlist -> { ',' NAME [ ':' type ] } IN explist DO block END */
         advance();
         String n1 = name();
         types.skipOptionalTypeAnnotation();
@@ -202,6 +221,8 @@ public final class Parser extends TokenCursor {
     }
 
     private Stat funcStat(int line) {
+        /* funcstat -> FUNCTION funcname funcbody
+         * funcname -> NAME { '.' NAME } [ ':' NAME ]   (a ':' name adds the 'self' parameter) */
         advance();
         String n = name();
         Expr target = new Name(n, line);
@@ -227,6 +248,9 @@ public final class Parser extends TokenCursor {
     }
 
     private Stat localStat(int line) {
+        /* localstat -> LOCAL attnamelist [ '=' explist ]
+         * attnamelist -> NAME [ ':' type ] [ attrib ] { ',' NAME [ ':' type ] [ attrib ] }
+         * attrib -> '<' ( 'const' | 'close' ) '>' */
         List<String> names = new ArrayList<>();
         List<String> attribs = new ArrayList<>();
         do {
@@ -251,6 +275,8 @@ public final class Parser extends TokenCursor {
     }
 
     private Stat exprStat(int line) {
+        /* exprstat -> functioncall | assignment
+         * assignment -> suffixedexp { ',' suffixedexp } '=' explist */
         Expr e = suffixedExpr();
         if (kind() == '=' || kind() == ',') {
             List<Expr> targets = new ArrayList<>();
@@ -265,6 +291,7 @@ public final class Parser extends TokenCursor {
     }
 
     private Expr checkAssignable(Expr e) {
+        /* var -> NAME | suffixedexp '[' expr ']' | suffixedexp '.' NAME: the only assignment targets */
         if (e instanceof Name || e instanceof Index) return e;
         throw error("syntax error");
     }
@@ -272,6 +299,9 @@ public final class Parser extends TokenCursor {
     // ---------------------------------------------------------------- functions
 
     private FuncBody funcBody(boolean method, int line, String name) {
+        /* funcbody -> [ generics ] '(' [ parlist ] ')' [ ':' typelist ] block END
+         * parlist  -> param { ',' param } [ ',' '...' [ ':' type ] ] | '...' [ ':' type ]
+         * param    -> NAME [ '?' ] [ ':' type ] */
         types.skipGenericParams();
         expect('(');
         List<String> params = new ArrayList<>();
@@ -304,6 +334,7 @@ public final class Parser extends TokenCursor {
     // ---------------------------------------------------------------- expressions
 
     private List<Expr> exprList() {
+        /* explist -> expr { ',' expr } */
         List<Expr> list = new ArrayList<>();
         list.add(expr());
         while (accept(',')) list.add(expr());
@@ -311,10 +342,13 @@ public final class Parser extends TokenCursor {
     }
 
     public Expr expr() {
+        /* expr -> subexpr with no priority limit */
         return subExpr(0);
     }
 
     private static int leftPriority(int op) {
+        /* binop priorities, loosest first: OR < AND < comparison < '|' < '~' < '&' < shift < '..'
+         * < '+' '-' < '*' '/' '//' '%' < unary < '^'; '..' and '^' associate to the right */
         return switch (op) {
             case '+', '-' -> 10;
             case '*', '%', '/', IDIV -> 11;
@@ -342,6 +376,7 @@ public final class Parser extends TokenCursor {
     private static final int UNARY_PRIORITY = 12;
 
     private Expr subExpr(int limit) {
+        /* subexpr -> ( simpleexp | unop subexpr ) { binop subexpr }, nested at most MAX_DEPTH deep */
         if (++depth > MAX_DEPTH) throw error("chunk has too many syntax levels");
         try {
             return subExprInner(limit);
@@ -351,6 +386,8 @@ public final class Parser extends TokenCursor {
     }
 
     private Expr subExprInner(int limit) {
+        /* subexpr -> ( simpleexp | unop subexpr ) { binop subexpr }
+         * where only binops binding tighter than 'limit' are taken; unop -> NOT | '-' | '#' | '~' */
         Expr left;
         int k = kind();
         if (k == NOT || k == '-' || k == '#' || k == '~') {
@@ -376,6 +413,7 @@ public final class Parser extends TokenCursor {
     }
 
     private Expr foldUnary(int op, Expr operand, int line) {
+        /* '-' numeral -> the negated numeral as a constant; any other unop expr -> UnOp */
         if (op == '-' && operand instanceof Num n) {
             Object v = n.value();
             if (v instanceof Long l) return new Num(-l, line);
@@ -385,6 +423,8 @@ public final class Parser extends TokenCursor {
     }
 
     private Expr simpleExpr() {
+        /* simpleexp -> ( NUMBER | STRING | NIL | TRUE | FALSE | '...' | constructor
+         *              | FUNCTION funcbody | suffixedexp ) { cast } */
         int line = line();
         Expr e;
         switch (kind()) {
@@ -424,6 +464,7 @@ public final class Parser extends TokenCursor {
 
     /** Drops Wippy casts after an expression: {@code e :: T} and {@code e as T}. */
     private Expr skipCasts(Expr e) {
+        /* cast -> '::' type | AS type   (Wippy's; 'as' only on the same line, before a type) */
         while (true) {
             if (kind() == DBCOLON && !(kindAt(1) == NAME && kindAt(2) == DBCOLON)) {
                 advance();
@@ -438,10 +479,12 @@ public final class Parser extends TokenCursor {
     }
 
     static boolean startsType(int k) {
+        /* typestart -> NAME | '{' | '(' | NIL | FUNCTION | STRING | TRUE | FALSE */
         return k == NAME || k == '{' || k == '(' || k == NIL || k == FUNCTION || k == STRING || k == TRUE || k == FALSE;
     }
 
     private Expr primaryExpr() {
+        /* primaryexp -> NAME | '(' expr ')' */
         int line = line();
         if (kind() == NAME) return new Name(name(), line);
         if (kind() == '(') {
@@ -454,6 +497,8 @@ public final class Parser extends TokenCursor {
     }
 
     private Expr suffixedExpr() {
+        /* suffixedexp -> primaryexp { '.' NAME | '[' expr ']' | ':' NAME callargs | callargs | '!' }
+         * ('!' is Wippy's non-nil assertion) */
         Expr e = primaryExpr();
         while (true) {
             int line = line();
@@ -484,6 +529,7 @@ public final class Parser extends TokenCursor {
     }
 
     private List<Expr> callArgs() {
+        /* callargs -> '(' [ explist ] ')' | constructor | STRING */
         int line = line();
         if (kind() == STRING) {
             Expr s = new Str((String) tok().value(), line);
@@ -503,6 +549,9 @@ public final class Parser extends TokenCursor {
     }
 
     private Expr tableConstructor() {
+        /* constructor -> '{' [ field { sep field } [ sep ] ] '}'
+         * field -> '[' expr ']' '=' expr | NAME '=' expr | expr
+         * sep   -> ',' | ';' */
         int line = line();
         expect('{');
         List<Field> fields = new ArrayList<>();
