@@ -1,9 +1,6 @@
 package dev.trellis.bench.macro;
 
-import dev.trellis.core.Message;
-import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
-import dev.trellis.core.Spawner;
 import dev.trellis.runtime.lua.LuaRuntime;
 
 /**
@@ -36,20 +33,6 @@ public final class LuaCall extends LuaNodeWorkload {
 
     @Override
     protected double drive(LuaRuntime runtime, Proc driver, int size) {
-        Spawner host = driver.spawner().on(LuaBenchApp.HOST).monitored();
-        Pid server = host.spawn(program(runtime, LuaBenchApp.ECHO_SERVER));
-        Pid caller = host.spawn(program(runtime, LuaBenchApp.CALLER), driver.pid().toString(), server.toString(),
-                (long) size);
-        awaitMessage(driver, "ready");
-        long start = System.nanoTime();
-        driver.send(caller, "go");
-        Message done = awaitMessage(driver, "done");
-        long elapsed = System.nanoTime() - start;
-        if (!Long.valueOf(size).equals(done.payload())) {
-            throw new IllegalStateException("lua_call: the caller reported " + done.payload() + " calls, not " + size);
-        }
-        driver.cancel(server);
-        awaitProcessCount(runtime.node(), driver, 1);
-        return (double) elapsed / size;
+        return timeRoundTrips(runtime, driver, LuaBenchApp.ECHO_SERVER, LuaBenchApp.CALLER, size, Proc::cancel);
     }
 }

@@ -3,7 +3,9 @@ package dev.trellis.bench.macro;
 import dev.trellis.core.Event;
 import dev.trellis.core.Message;
 import dev.trellis.core.Node;
+import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
+import dev.trellis.core.Spawner;
 import dev.trellis.core.channel.Selected;
 import dev.trellis.runtime.lua.LuaProgram;
 import dev.trellis.runtime.lua.LuaRuntime;
@@ -112,5 +114,30 @@ public abstract class LuaNodeWorkload extends NodeWorkload {
                 return;
             }
         }
+    }
+
+    /**
+     * Times one run of a two-process Lua row: {@code peer} (no arguments) answers, {@code client}
+     * gets {@code (driver, peer, size)}, reports {@code ready}, waits for the driver's {@code go},
+     * does {@code size} round trips and reports {@code done} with their count. Both are monitored.
+     * {@return the nanoseconds from go to done, per round trip}; {@code stopPeer} ends the peer.
+     */
+    protected final double timeRoundTrips(LuaRuntime runtime, Proc driver, String peer, String client, int size,
+                                          java.util.function.BiConsumer<Proc, Pid> stopPeer) {
+        Spawner host = driver.spawner().on(LuaBenchApp.HOST).monitored();
+        Pid peerPid = host.spawn(program(runtime, peer));
+        Pid clientPid = host.spawn(program(runtime, client), driver.pid().toString(), peerPid.toString(), (long) size);
+        awaitMessage(driver, "ready");
+        long start = System.nanoTime();
+        driver.send(clientPid, "go");
+        Message done = awaitMessage(driver, "done");
+        long elapsed = System.nanoTime() - start;
+        if (!Long.valueOf(size).equals(done.payload())) {
+            throw new IllegalStateException(name() + ": " + client + " reported " + done.payload()
+                    + " round trips, not " + size);
+        }
+        stopPeer.accept(driver, peerPid);
+        awaitProcessCount(runtime.node(), driver, 1);
+        return (double) elapsed / size;
     }
 }

@@ -1,9 +1,6 @@
 package dev.trellis.bench.macro;
 
-import dev.trellis.core.Message;
-import dev.trellis.core.Pid;
 import dev.trellis.core.Proc;
-import dev.trellis.core.Spawner;
 import dev.trellis.runtime.lua.LuaRuntime;
 import java.util.OptionalDouble;
 
@@ -41,20 +38,6 @@ public final class LuaPingPong extends LuaNodeWorkload {
 
     @Override
     protected double drive(LuaRuntime runtime, Proc driver, int size) {
-        Spawner host = driver.spawner().on(LuaBenchApp.HOST).monitored();
-        Pid pong = host.spawn(program(runtime, LuaBenchApp.PONG));
-        Pid ping = host.spawn(program(runtime, LuaBenchApp.PING), driver.pid().toString(), pong.toString(),
-                (long) size);
-        awaitMessage(driver, "ready");
-        long start = System.nanoTime();
-        driver.send(ping, "go");
-        Message done = awaitMessage(driver, "done");
-        long elapsed = System.nanoTime() - start;
-        if (!Long.valueOf(size).equals(done.payload())) {
-            throw new IllegalStateException("lua_ping_pong: ping reported " + done.payload() + " round trips, not " + size);
-        }
-        driver.send(pong, "stop");
-        awaitProcessCount(runtime.node(), driver, 1);
-        return (double) elapsed / size;
+        return timeRoundTrips(runtime, driver, LuaBenchApp.PONG, LuaBenchApp.PING, size, (d, pong) -> d.send(pong, "stop"));
     }
 }

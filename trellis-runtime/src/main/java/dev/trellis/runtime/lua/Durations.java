@@ -1,5 +1,6 @@
 package dev.trellis.runtime.lua;
 
+import dev.trellis.lua.LuaError;
 import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaValues;
 import dev.trellis.runtime.entry.GoDuration;
@@ -48,6 +49,28 @@ public final class Durations {
         }
         throw new IllegalArgumentException(fname + ": invalid duration: expected a number of nanoseconds, a string"
                 + " like \"5ms\" or a Duration, got " + LuaValues.typeName(v));
+    }
+
+    /**
+     * {@return argument {@code i} of a Lua call as a timeout (a duration, not negative), or
+     * {@code absent} when it is nil}
+     *
+     * @throws LuaError "bad argument #N to 'fname' (...)"
+     */
+    public static Duration timeoutArg(Object[] a, int i, String fname, Duration absent) {
+        Object v = i < a.length ? a[i] : null;
+        if (v == null) {
+            return absent;
+        }
+        try {
+            Duration d = of(v, fname);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("timeout must not be negative");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new LuaError("bad argument #" + (i + 1) + " to '" + fname + "' (" + e.getMessage() + ")");
+        }
     }
 
     /** {@return whether {@code v} reads as a duration} */

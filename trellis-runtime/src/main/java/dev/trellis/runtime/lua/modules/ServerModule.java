@@ -82,7 +82,7 @@ final class ServerModule {
     private static Object[] call(LuaState s, Object[] a) {
         Object dest = CallTargets.of(a, 0, "call", "server pid or registered name");
         Object request = Payloads.export(arg(a, 1));
-        Duration timeout = timeout(a, 2, "call");
+        Duration timeout = Durations.timeoutArg(a, 2, "call", Server.DEFAULT_CALL_TIMEOUT);
         LuaProc p = LuaProc.of(s);
         Object[] denied = sendDenied(p, dest);
         if (denied != null) {
@@ -127,22 +127,5 @@ final class ServerModule {
             throw new LuaError("server: " + e.getMessage());
         }
         return new Object[0];
-    }
-
-    /** {@return argument {@code i} as a call timeout: a duration, or 5 s when absent} */
-    static Duration timeout(Object[] a, int i, String fname) {
-        Object v = arg(a, i);
-        if (v == null) {
-            return Server.DEFAULT_CALL_TIMEOUT;
-        }
-        try {
-            Duration d = Durations.of(v, fname);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException("timeout must not be negative");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new LuaError("bad argument #" + (i + 1) + " to '" + fname + "' (" + e.getMessage() + ")");
-        }
     }
 }

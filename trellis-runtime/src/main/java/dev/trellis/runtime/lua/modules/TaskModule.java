@@ -18,6 +18,8 @@ import dev.trellis.lua.LuaStrings;
 import dev.trellis.lua.LuaTable;
 import dev.trellis.lua.LuaUserdata;
 import dev.trellis.lua.LuaValues;
+import dev.trellis.core.supervision.Server;
+import dev.trellis.runtime.lua.Durations;
 import dev.trellis.runtime.lua.LuaErrors;
 import dev.trellis.runtime.lua.LuaProc;
 import dev.trellis.runtime.lua.LuaStart;
@@ -119,7 +121,7 @@ final class TaskModule {
         BuiltInModules.fn(t, "await", (s, a) -> {
             LuaProc p = LuaProc.of(s);
             Task task = handle(a, 0, "await");
-            Duration timeout = ServerModule.timeout(a, 1, "await");
+            Duration timeout = Durations.timeoutArg(a, 1, "await", Server.DEFAULT_CALL_TIMEOUT);
             try {
                 return new Object[] {Payloads.toLua(Task.await(p.proc(), task, timeout))};
             } catch (TaskExitException e) {
@@ -134,7 +136,7 @@ final class TaskModule {
         BuiltInModules.fn(t, "yield", (s, a) -> {
             LuaProc p = LuaProc.of(s);
             Task task = handle(a, 0, "yield");
-            Duration timeout = ServerModule.timeout(a, 1, "yield");
+            Duration timeout = Durations.timeoutArg(a, 1, "yield", Server.DEFAULT_CALL_TIMEOUT);
             return outcome(waitFor(p, task, timeout, "yield"));
         });
         BuiltInModules.fn(t, "shutdown", TaskModule::shutdown);
@@ -148,7 +150,7 @@ final class TaskModule {
     private static Object[] shutdown(LuaState s, Object[] a) {
         LuaProc p = LuaProc.of(s);
         Task task = handle(a, 0, "shutdown");
-        Duration timeout = ServerModule.timeout(a, 1, "shutdown");
+        Duration timeout = Durations.timeoutArg(a, 1, "shutdown", Server.DEFAULT_CALL_TIMEOUT);
         Optional<ExitReason> done = task.result();
         if (done.isPresent()) {
             return outcome(done);
